@@ -1,0 +1,89 @@
+//! The body tree: blocks holding inline content.
+//!
+//! Producers keep the tree shallow (the extractor bounds nesting), so code
+//! that walks it may recurse.
+
+use url::Url;
+
+/// A block of body content.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A paragraph of running text.
+    Paragraph(Vec<Inline>),
+    /// A heading; `level` runs from 1 to 6.
+    Heading {
+        /// Heading level, 1 to 6.
+        level: u8,
+        /// Heading text.
+        content: Vec<Inline>,
+    },
+    /// An ordered or unordered list.
+    List {
+        /// Whether items are numbered.
+        ordered: bool,
+        /// First number of an ordered list, when not 1.
+        start: Option<u64>,
+        /// The items.
+        items: Vec<ListItem>,
+    },
+    /// A block quotation.
+    Quote(Vec<Block>),
+    /// Preformatted text, such as code.
+    Preformatted {
+        /// The text, whitespace kept.
+        text: String,
+        /// Language from a `language-…` class, when given.
+        language: Option<String>,
+    },
+    /// A table, as rows of cells.
+    Table(Vec<Vec<Cell>>),
+    /// An image with its caption.
+    Figure {
+        /// Absolute image URL.
+        src: Option<Url>,
+        /// Alternative text.
+        alt: String,
+        /// Caption shown with the image.
+        caption: Vec<Inline>,
+    },
+    /// A thematic break.
+    Rule,
+}
+
+/// One item of a [`Block::List`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListItem {
+    /// The item's content.
+    pub blocks: Vec<Block>,
+}
+
+/// One table cell.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cell {
+    /// Whether this is a header cell (`th`).
+    pub header: bool,
+    /// The cell's content.
+    pub content: Vec<Inline>,
+}
+
+/// Inline content of a block.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inline {
+    /// Plain text with whitespace already collapsed.
+    Text(String),
+    /// A hyperlink; `href` is `None` when the target was unusable.
+    Link {
+        /// Absolute target.
+        href: Option<Url>,
+        /// Link text.
+        content: Vec<Inline>,
+    },
+    /// Emphasis (`em`, `i`).
+    Emphasis(Vec<Inline>),
+    /// Strong importance (`strong`, `b`).
+    Strong(Vec<Inline>),
+    /// Inline code.
+    Code(String),
+    /// A hard line break.
+    LineBreak,
+}

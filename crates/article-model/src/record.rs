@@ -1,0 +1,139 @@
+//! The JSON wire form of an article.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::{Article, Timestamp, rules::FieldValue};
+
+/// One output record: an article's metadata, its plain text and its source.
+///
+/// Field order and names are the JSON contract; absent values are `null`
+/// and absent lists are `[]`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// Canonical absolute URL.
+    pub url: Option<Url>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// Publication date or date-time (ISO 8601).
+    pub published: Option<Timestamp>,
+    /// Modification date or date-time (ISO 8601).
+    pub modified: Option<Timestamp>,
+    /// Publishing site's name.
+    pub site_name: Option<String>,
+    /// BCP 47 language tag.
+    pub language: Option<String>,
+    /// Summary given by the page.
+    pub description: Option<String>,
+    /// Sections or categories.
+    pub categories: Vec<String>,
+    /// Keywords or tags.
+    pub tags: Vec<String>,
+    /// Lead image URL.
+    pub image: Option<Url>,
+    /// Body as plain text: blocks separated by a blank line.
+    pub text: String,
+    /// Number of words in `text`.
+    pub word_count: usize,
+    /// The input path as given, or `-` for standard input.
+    pub source: String,
+}
+
+impl Record {
+    /// Builds the record of `article`, read from `source`.
+    pub fn new(article: &Article, source: &str) -> Record {
+        let text = article.text();
+        Record {
+            url: article.url.clone(),
+            title: article.title.clone(),
+            authors: article.authors.clone(),
+            published: article.published,
+            modified: article.modified,
+            site_name: article.site_name.clone(),
+            language: article.language.clone(),
+            description: article.description.clone(),
+            categories: article.categories.clone(),
+            tags: article.tags.clone(),
+            image: article.image.clone(),
+            word_count: crate::word_count(&text),
+            text,
+            source: source.to_owned(),
+        }
+    }
+}
+
+impl crate::rules::FieldSource for Record {
+    fn get(&self, field: crate::Field) -> FieldValue<'_> {
+        use crate::Field::{
+            Authors, Categories, Description, Image, Language, Modified, Published, SiteName,
+            Source, Tags, Text, Title, WordCount,
+        };
+        match field {
+            crate::Field::Url => opt_url(&self.url),
+            Title => opt_text(&self.title),
+            Authors => FieldValue::list(&self.authors),
+            Published => opt_time(&self.published),
+            Modified => opt_time(&self.modified),
+            SiteName => opt_text(&self.site_name),
+            Language => opt_text(&self.language),
+            Description => opt_text(&self.description),
+            Categories => FieldValue::list(&self.categories),
+            Tags => FieldValue::list(&self.tags),
+            Image => opt_url(&self.image),
+            Text => FieldValue::Text(&self.text),
+            WordCount => FieldValue::Number(self.word_count as f64),
+            Source => FieldValue::Text(&self.source),
+        }
+    }
+}
+
+fn opt_text(s: &Option<String>) -> FieldValue<'_> {
+    s.as_deref().map_or(FieldValue::Null, FieldValue::Text)
+}
+
+fn opt_url(u: &Option<Url>) -> FieldValue<'_> {
+    u.as_ref()
+        .map_or(FieldValue::Null, |u| FieldValue::Text(u.as_str()))
+}
+
+fn opt_time(t: &Option<Timestamp>) -> FieldValue<'static> {
+    t.map_or(FieldValue::Null, |t| FieldValue::Owned(t.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_fields_in_contract_order_with_nulls() {
+        let record = Record::new(&Article::default(), "-");
+        let json = serde_json::to_string(&record).unwrap();
+        assert_eq!(
+            json,
+            r#"{"url":null,"title":null,"authors":[],"published":null,"modified":null,"site_name":null,"language":null,"description":null,"categories":[],"tags":[],"image":null,"text":"","word_count":0,"source":"-"}"#
+        );
+        let back: Record = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, record);
+    }
+
+    /// The checked-in schema must match the types; regenerate with
+    /// `SNAPSHOTS=overwrite cargo test -p article-model`.
+    #[test]
+    fn schema_file_is_current() {
+        let schema = schemars::schema_for!(Record);
+        let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/article.schema.json");
+        if std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite") {
+            std::fs::write(path, &text).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            on_disk == text,
+            "{path} is stale: run SNAPSHOTS=overwrite cargo test -p article-model"
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! Plain-text rendering of a body.
+
+use crate::{Block, Inline};
+
+/// Renders blocks as plain text.
+///
+/// Blocks are separated by one blank line; headings stand alone; list items
+/// and table rows each take one line (table cells are separated by a tab);
+/// figures contribute their caption. Runs of spaces collapse to one.
+pub fn plain_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        let start = out.len();
+        if start > 0 {
+            out.push_str("\n\n");
+        }
+        let before = out.len();
+        push_block(&mut out, block);
+        if out.len() == before {
+            out.truncate(start);
+        }
+    }
+    out
+}
+
+/// Counts words: whitespace-separated tokens holding a letter or digit.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn push_block(out: &mut String, block: &Block) {
+    match block {
+        Block::Paragraph(content) | Block::Heading { content, .. } => push_line(out, content),
+        Block::Figure { caption, .. } => push_line(out, caption),
+        Block::Preformatted { text, .. } => out.push_str(text.trim_matches('\n')),
+        Block::Quote(blocks) => out.push_str(&plain_text(blocks)),
+        Block::List { items, .. } => {
+            let lines = items.iter().map(|item| {
+                let text = plain_text(&item.blocks);
+                text.split('\n')
+                    .filter(|l| !l.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            push_lines(out, lines);
+        }
+        Block::Table(rows) => {
+            let lines = rows.iter().map(|row| {
+                row.iter()
+                    .map(|cell| inline_text(&cell.content).replace('\n', " "))
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\t")
+            });
+            push_lines(out, lines);
+        }
+        Block::Rule => {}
+    }
+}
+
+fn push_lines(out: &mut String, lines: impl Iterator<Item = String>) {
+    let mut first = true;
+    for line in lines.filter(|l| !l.is_empty()) {
+        if !first {
+            out.push('\n');
+        }
+        out.push_str(&line);
+        first = false;
+    }
+}
+
+fn push_line(out: &mut String, content: &[Inline]) {
+    out.push_str(&inline_text(content));
+}
+
+/// Renders inline content as one string with spaces collapsed and trimmed.
+pub(crate) fn inline_text(content: &[Inline]) -> String {
+    let mut raw = String::new();
+    push_inlines(&mut raw, content);
+    collapse(&raw)
+}
+
+fn push_inlines(out: &mut String, content: &[Inline]) {
+    for inline in content {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Link { content, .. } | Inline::Emphasis(content) | Inline::Strong(content) => {
+                push_inlines(out, content)
+            }
+            Inline::LineBreak => out.push('\n'),
+        }
+    }
+}
+
+/// Collapses spaces and tabs to one space, trims each line, drops empty lines.
+fn collapse(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for line in raw.split('\n') {
+        let mut words = line.split_whitespace().peekable();
+        if words.peek().is_none() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        for (i, w) in words.enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Cell, ListItem};
+
+    fn p(s: &str) -> Block {
+        Block::Paragraph(vec![Inline::Text(s.into())])
+    }
+
+    #[test]
+    fn blocks_are_separated_by_blank_lines() {
+        let body = vec![
+            Block::Heading {
+                level: 2,
+                content: vec![Inline::Text("Head".into())],
+            },
+            p("  One   two "),
+            Block::Rule,
+            p("Three"),
+        ];
+        assert_eq!(plain_text(&body), "Head\n\nOne two\n\nThree");
+    }
+
+    #[test]
+    fn list_items_and_rows_take_one_line_each() {
+        let item = |s: &str| ListItem { blocks: vec![p(s)] };
+        let cell = |s: &str| Cell {
+            header: false,
+            content: vec![Inline::Text(s.into())],
+        };
+        let body = vec![
+            Block::List {
+                ordered: false,
+                start: None,
+                items: vec![item("a"), item("b")],
+            },
+            Block::Table(vec![vec![cell("x"), cell("y")], vec![cell("z")]]),
+        ];
+        assert_eq!(plain_text(&body), "a\nb\n\nx\ty\nz");
+    }
+
+    #[test]
+    fn inline_markup_renders_as_text_and_breaks_as_newlines() {
+        let body = vec![Block::Paragraph(vec![
+            Inline::Text("See ".into()),
+            Inline::Link {
+                href: None,
+                content: vec![Inline::Strong(vec![Inline::Text("this".into())])],
+            },
+            Inline::LineBreak,
+            Inline::Code("x()".into()),
+        ])];
+        assert_eq!(plain_text(&body), "See this\nx()");
+    }
+
+    #[test]
+    fn words_need_a_letter_or_digit() {
+        assert_eq!(word_count("One, two — 3 !"), 3);
+        assert_eq!(word_count(""), 0);
+    }
+}
