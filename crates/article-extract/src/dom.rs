@@ -169,6 +169,35 @@ impl Document {
         }
     }
 
+    /// Walks the subtree at `root`, calling `visit` with an [`Event::Enter`]
+    /// for each node in document order (return `false` to skip its children)
+    /// and an [`Event::Exit`] once its subtree is done. Iterative.
+    pub fn traverse(&self, root: NodeId, mut visit: impl FnMut(Event) -> bool) {
+        let mut node = root;
+        loop {
+            if visit(Event::Enter(node))
+                && let Some(child) = self.node(node).first_child
+            {
+                node = child;
+                continue;
+            }
+            loop {
+                visit(Event::Exit(node));
+                if node == root {
+                    return;
+                }
+                if let Some(next) = self.node(node).next {
+                    node = next;
+                    break;
+                }
+                match self.node(node).parent {
+                    Some(parent) => node = parent,
+                    None => return,
+                }
+            }
+        }
+    }
+
     /// Concatenated text of `id` and its descendants, as in the source.
     pub fn text(&self, id: NodeId) -> String {
         let mut out = String::new();
@@ -184,6 +213,15 @@ impl Document {
     pub fn clean_text(&self, id: NodeId) -> String {
         collapse_whitespace(&self.text(id))
     }
+}
+
+/// A step of [`Document::traverse`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// Before the node's children.
+    Enter(NodeId),
+    /// After the node's children.
+    Exit(NodeId),
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.
@@ -624,6 +662,24 @@ mod tests {
         assert_eq!(doc.clean_text(NodeId::ROOT), "deep");
         let depth = doc.ancestors(NodeId(doc.len() as u32 - 1)).count();
         assert!(depth <= MAX_DEPTH as usize + 4, "{depth}");
+    }
+
+    #[test]
+    fn traverse_pairs_enters_and_exits() {
+        let doc = Document::parse("<div><p>a</p><p>b</p></div>");
+        let div = doc
+            .descendants(NodeId::ROOT)
+            .find(|&n| doc.tag(n).is_some_and(|t| &**t == "div"))
+            .unwrap();
+        let mut log = String::new();
+        doc.traverse(div, |e| {
+            match e {
+                Event::Enter(n) => log.push_str(doc.tag(n).map_or("(", |t| t)),
+                Event::Exit(_) => log.push(')'),
+            }
+            true
+        });
+        assert_eq!(log, "divp())p()))");
     }
 
     #[test]

@@ -1,13 +1,31 @@
-//! Main content: find the article's container and turn it into blocks.
-use article_model::{Block, Inline};
+//! Main content: score the DOM once, choose the article's container and
+//! render it as blocks.
+//!
+//! [`score::analyze`] measures text, link text and a prose score for every
+//! subtree in one bottom-up pass; [`score::choose_root`] picks the element
+//! whose subtree holds the most prose net of furniture, which naturally
+//! spans an article split across sibling containers; [`blocks::render`]
+//! walks that subtree once more, leaving out furniture, link lists and
+//! noise lines ([`filter`]).
 
-use crate::{
-    dom::{Document, NodeId},
-    meta::Meta,
-};
+mod blocks;
+mod classify;
+mod filter;
+mod score;
 
-pub(crate) fn extract(doc: &Document, _meta: &Meta) -> Vec<Block> {
-    vec![Block::Paragraph(vec![Inline::Text(
-        doc.clean_text(NodeId::ROOT),
-    )])]
+use article_model::Block;
+
+use crate::{dom::Document, meta::Meta};
+
+/// Extracts the body of the page.
+pub(crate) fn extract(doc: &Document, meta: &Meta) -> Vec<Block> {
+    let analysis = score::analyze(doc);
+    let root = score::choose_root(doc, &analysis);
+    let cx = blocks::Context {
+        doc,
+        analysis: &analysis,
+        base: meta.base.as_ref(),
+        title: meta.article.title.as_deref(),
+    };
+    blocks::render(&cx, root)
 }

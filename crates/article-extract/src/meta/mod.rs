@@ -1,29 +1,636 @@
-//! Page metadata: collected from every source, then ranked.
-use article_model::{Article, Block};
+//! Page metadata: one pass collects candidates from every source, then each
+//! field takes the best-ranked one (JSON-LD, OpenGraph and `article:*`,
+//! meta tags, microdata, `<time>`, visible text, the URL).
+
+pub(crate) mod date;
+mod jsonld;
+mod names;
+mod title;
+
+use article_model::{Article, Block, Timestamp};
 use url::Url;
 
-use crate::dom::{Document, NodeId};
+use crate::{
+    dom::{Document, Element, NodeData, NodeId, collapse_whitespace},
+    resolve,
+};
 
-/// Metadata found on a page.
+/// Metadata of a page, and the base URL for its links.
 #[derive(Debug, Default)]
 pub(crate) struct Meta {
+    /// The article without its body.
     pub article: Article,
+    /// Base for relative URLs in the body.
     pub base: Option<Url>,
 }
 
-pub(crate) fn collect(doc: &Document, url: Option<&Url>) -> Meta {
-    let _ = (doc, NodeId::ROOT);
-    Meta {
-        article: Article::default(),
-        base: url.cloned(),
-    }
-}
-
 impl Meta {
+    /// Completes the article with its body.
     pub fn into_article(self, body: Vec<Block>) -> Article {
         Article {
             body,
             ..self.article
         }
+    }
+}
+
+/// Where a candidate value came from, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    JsonLd,
+    OpenGraph,
+    Meta,
+    Microdata,
+    TimeElement,
+    VisibleText,
+    Url,
+}
+
+/// Candidate values for one field.
+#[derive(Debug, Default)]
+struct Candidates(Vec<(Source, String)>);
+
+impl Candidates {
+    fn add(&mut self, source: Source, value: &str) {
+        let value = collapse_whitespace(value);
+        if !value.is_empty() && value.len() < 2000 {
+            self.0.push((source, value));
+        }
+    }
+
+    /// Values in rank order (stable: page order within a source).
+    fn ranked(&self) -> Vec<&str> {
+        let mut v: Vec<_> = self.0.iter().collect();
+        v.sort_by_key(|(s, _)| *s);
+        v.into_iter().map(|(_, s)| s.as_str()).collect()
+    }
+
+    fn best(&self) -> Option<&str> {
+        self.ranked().first().copied()
+    }
+}
+
+/// Everything the collection pass finds.
+#[derive(Debug, Default)]
+struct Found {
+    title: Candidates,
+    title_tag: Option<String>,
+    h1s: Vec<(NodeId, String)>,
+    authors: Candidates,
+    published: Candidates,
+    modified: Candidates,
+    site_name: Candidates,
+    language: Candidates,
+    description: Candidates,
+    categories: Candidates,
+    tags: Candidates,
+    image: Candidates,
+    url: Candidates,
+    base_href: Option<String>,
+    scripts: Vec<String>,
+}
+
+/// Collects and ranks the page's metadata. `page_url` is the URL the caller
+/// gave, if any.
+pub(crate) fn collect(doc: &Document, page_url: Option<&Url>) -> Meta {
+    let mut f = Found::default();
+    let mut walk = doc.descendants(NodeId::ROOT);
+    while let Some(id) = walk.next() {
+        let Some(el) = doc.element(id) else { continue };
+        if !el.is_html() {
+            walk.skip_children(id);
+            continue;
+        }
+        match &**el.tag() {
+            "html" => {
+                if let Some(l) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
+                    f.language.add(Source::Meta, l);
+                }
+            }
+            "base" => {
+                if f.base_href.is_none() {
+                    f.base_href = el.attr("href").map(str::to_owned);
+                }
+            }
+            "title" => {
+                if f.title_tag.is_none() {
+                    f.title_tag = Some(doc.clean_text(id)).filter(|t| !t.is_empty());
+                }
+            }
+            "meta" => meta_tag(el, &mut f),
+            "link" => {
+                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical")
+                    && let Some(h) = el.attr("href")
+                {
+                    f.url.add(Source::Meta, h);
+                }
+            }
+            "script" => {
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
+                    f.scripts.push(doc.text(id));
+                }
+                walk.skip_children(id);
+                continue;
+            }
+            "style" | "noscript" | "template" => {
+                walk.skip_children(id);
+                continue;
+            }
+            "time" => {
+                let value = el
+                    .attr("datetime")
+                    .map_or_else(|| doc.clean_text(id), str::to_owned);
+                if is_modified_hint(el) {
+                    f.modified.add(Source::TimeElement, &value);
+                } else {
+                    f.published.add(Source::TimeElement, &value);
+                }
+            }
+            "h1" => {
+                let text = doc.clean_text(id);
+                if !text.is_empty() && text.len() < 400 {
+                    f.h1s.push((id, text));
+                }
+            }
+            "a" => {
+                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                let rels: Vec<&str> = rel.split_whitespace().collect();
+                if rels.contains(&"author") {
+                    f.authors.add(Source::VisibleText, &doc.clean_text(id));
+                } else if rels.contains(&"category") {
+                    f.categories.add(Source::VisibleText, &doc.clean_text(id));
+                } else if rels.contains(&"tag") {
+                    f.tags.add(Source::VisibleText, &doc.clean_text(id));
+                }
+            }
+            _ => {}
+        }
+        if let Some(prop) = el.attr("itemprop") {
+            microdata(doc, id, el, prop, &mut f);
+        }
+    }
+    visible_text(doc, &mut f);
+    rank(f, page_url)
+}
+
+fn is_modified_hint(el: &Element) -> bool {
+    [el.attr("class"), el.attr("itemprop"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("modif") || v.contains("updated")
+        })
+}
+
+/// Reads one `<meta>` tag.
+fn meta_tag(el: &Element, f: &mut Found) {
+    let Some(content) = el.attr("content") else {
+        return;
+    };
+    let key = el
+        .attr("property")
+        .or_else(|| el.attr("name"))
+        .or_else(|| el.attr("itemprop"))
+        .or_else(|| el.attr("http-equiv"))
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let og = Source::OpenGraph;
+    let meta = Source::Meta;
+    match key.as_str() {
+        "og:title" => f.title.add(og, content),
+        "twitter:title" | "dc.title" | "dcterms.title" | "parsely-title" | "sailthru.title" => {
+            f.title.add(meta, content)
+        }
+        "og:site_name" => f.site_name.add(og, content),
+        "application-name" | "apple-mobile-web-app-title" => f.site_name.add(meta, content),
+        "og:url" => f.url.add(og, content),
+        "og:image" | "og:image:url" | "og:image:secure_url" => f.image.add(og, content),
+        "twitter:image" | "twitter:image:src" => f.image.add(meta, content),
+        "og:description" => f.description.add(og, content),
+        "description" | "twitter:description" | "dc.description" | "dcterms.description" => {
+            f.description.add(meta, content)
+        }
+        "article:published_time" | "og:published_time" | "article:published" => {
+            f.published.add(og, content)
+        }
+        "datepublished"
+        | "date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.date"
+        | "dcterms.issued"
+        | "dcterms.created"
+        | "pubdate"
+        | "publishdate"
+        | "publish-date"
+        | "publish_date"
+        | "article.published"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "citation_publication_date"
+        | "citation_date"
+        | "dc.date.created"
+        | "created"
+        | "article_date_original"
+        | "original-publish-date"
+        | "date_published" => f.published.add(meta, content),
+        "article:modified_time" | "og:updated_time" | "article:modified" => {
+            f.modified.add(og, content)
+        }
+        "datemodified" | "dcterms.modified" | "dc.date.modified" | "last-modified" | "lastmod"
+        | "article.updated" | "revised" => f.modified.add(meta, content),
+        "author"
+        | "dc.creator"
+        | "dcterms.creator"
+        | "sailthru.author"
+        | "parsely-author"
+        | "citation_author"
+        | "byl"
+        | "article:author"
+        | "twitter:creator:name" => f.authors.add(meta, content),
+        "article:section" => f.categories.add(og, content),
+        "section" | "category" | "parsely-section" | "dc.subject" => {
+            f.categories.add(meta, content)
+        }
+        "article:tag" => f.tags.add(og, content),
+        "keywords" | "news_keywords" | "parsely-tags" | "sailthru.tags" => {
+            for k in content.split(',') {
+                f.tags.add(meta, k);
+            }
+        }
+        "og:locale" | "content-language" | "dc.language" | "dcterms.language" | "language" => {
+            f.language.add(meta, content)
+        }
+        _ => {}
+    }
+}
+
+/// Reads one `itemprop` element.
+fn microdata(doc: &Document, id: NodeId, el: &Element, prop: &str, f: &mut Found) {
+    if &**el.tag() == "meta" {
+        // `meta_tag` read it.
+        return;
+    }
+    let value = || {
+        el.attr("content")
+            .or_else(|| el.attr("datetime"))
+            .map(str::to_owned)
+            .unwrap_or_else(|| {
+                if el.attr("itemscope").is_some() {
+                    // A nested item: its `name` property is the value.
+                    doc.descendants(id)
+                        .skip(1)
+                        .find(|&n| doc.element(n).and_then(|e| e.attr("itemprop")) == Some("name"))
+                        .map(|n| {
+                            doc.element(n)
+                                .and_then(|e| e.attr("content"))
+                                .map_or_else(|| doc.clean_text(n), str::to_owned)
+                        })
+                        .unwrap_or_default()
+                } else {
+                    doc.clean_text(id)
+                }
+            })
+    };
+    let m = Source::Microdata;
+    for p in prop.split_whitespace() {
+        match p {
+            "headline" => f.title.add(m, &value()),
+            "author" | "creator" => f.authors.add(m, &value()),
+            "datePublished" | "dateCreated" => f.published.add(m, &value()),
+            "dateModified" => f.modified.add(m, &value()),
+            "articleSection" => f.categories.add(m, &value()),
+            "keywords" => {
+                for k in value().split(',') {
+                    f.tags.add(m, k);
+                }
+            }
+            "inLanguage" => f.language.add(m, &value()),
+            _ => {}
+        }
+    }
+}
+
+/// Looks near the headline for a date, a byline ("By Jane Doe") and a
+/// category line ("Posted in Latest news") written as text.
+fn visible_text(doc: &Document, f: &mut Found) {
+    let Some(&(h1, _)) = f.h1s.first() else {
+        return;
+    };
+    // Text runs after the headline, in document order.
+    let mut seen = 0;
+    let mut walk = doc.descendants(NodeId::ROOT);
+    let mut after = false;
+    while let Some(id) = walk.next() {
+        if id == h1 {
+            after = true;
+            walk.skip_children(id);
+            continue;
+        }
+        match &doc.node(id).data {
+            NodeData::Element(el) if matches!(&**el.tag(), "script" | "style" | "noscript") => {
+                walk.skip_children(id);
+            }
+            NodeData::Text(t) if after => {
+                let text = collapse_whitespace(t);
+                if text.is_empty() {
+                    continue;
+                }
+                seen += 1;
+                if seen > 40 {
+                    break;
+                }
+                if text.chars().count() > 120 {
+                    continue;
+                }
+                let lower = text.to_lowercase();
+                if date::parse_text(&text).is_some() {
+                    f.published.add(Source::VisibleText, &text);
+                }
+                if lower.starts_with("by ")
+                    || lower.starts_with("written by")
+                    || lower.starts_with("posted by")
+                {
+                    f.authors.add(Source::VisibleText, &text);
+                } else if (lower == "by" || lower == "by:")
+                    && let Some(next) = next_text(doc, id)
+                {
+                    f.authors.add(Source::VisibleText, &next);
+                }
+                for prefix in ["posted in ", "filed under ", "categories: ", "category: "] {
+                    if let Some(rest) = lower.strip_prefix(prefix) {
+                        let rest = &text[text.len() - rest.len()..];
+                        f.categories.add(Source::VisibleText, rest);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The next non-blank text run after `id` in document order.
+fn next_text(doc: &Document, id: NodeId) -> Option<String> {
+    let mut cur = id;
+    for _ in 0..20 {
+        cur = match doc.node(cur).next {
+            Some(n) => n,
+            None => doc.node(cur).parent?,
+        };
+        let text = doc.clean_text(cur);
+        if !text.is_empty() {
+            return Some(text);
+        }
+    }
+    None
+}
+
+/// Turns the candidates into the article's metadata.
+fn rank(f: Found, page_url: Option<&Url>) -> Meta {
+    let ld = jsonld::parse(f.scripts.iter().map(String::as_str));
+    let mut a = Article::default();
+
+    // URLs: canonical, then og:url, then JSON-LD, then the given URL.
+    let page = page_url.cloned();
+    let mut url_c = f.url;
+    if let Some(u) = &ld.url {
+        url_c.add(Source::JsonLd, u);
+    }
+    url_c.0.sort_by_key(|(s, _)| match s {
+        Source::Meta => 0,
+        Source::OpenGraph => 1,
+        _ => 2,
+    });
+    a.url = url_c
+        .0
+        .iter()
+        .find_map(|(_, u)| resolve::web(page.as_ref(), u))
+        .or_else(|| {
+            page.clone()
+                .filter(|u| matches!(u.scheme(), "http" | "https"))
+        });
+    let base = match &f.base_href {
+        Some(h) => resolve::link(page.as_ref().or(a.url.as_ref()), h).or_else(|| a.url.clone()),
+        None => a.url.clone().or(page),
+    };
+
+    let site = ld.site_name.clone();
+    let mut site_c = f.site_name;
+    if let Some(s) = &site {
+        site_c.add(Source::JsonLd, s);
+    }
+    // og:site_name outranks the publisher's name in JSON-LD.
+    site_c
+        .0
+        .sort_by_key(|(s, _)| if *s == Source::OpenGraph { 0 } else { 1 });
+    a.site_name = site_c.0.first().map(|(_, s)| s.clone());
+
+    let mut title_c = f.title;
+    if let Some(h) = &ld.headline {
+        title_c.add(Source::JsonLd, h);
+    }
+    let h1s: Vec<String> = f.h1s.iter().map(|(_, t)| t.clone()).collect();
+    a.title = title::choose(
+        title_c.best(),
+        &h1s,
+        f.title_tag.as_deref(),
+        a.site_name.as_deref(),
+    );
+
+    let mut authors = f.authors;
+    for name in &ld.authors {
+        authors.add(Source::JsonLd, name);
+    }
+    if let Some((best_source, _)) = authors
+        .ranked()
+        .first()
+        .and_then(|b| authors.0.iter().find(|(_, v)| v == b))
+    {
+        let best_source = *best_source;
+        for (s, raw) in &authors.0 {
+            if *s == best_source {
+                names::merge(&mut a.authors, names::clean(raw));
+            }
+        }
+        if a.authors.is_empty() {
+            for raw in authors.ranked() {
+                names::merge(&mut a.authors, names::clean(raw));
+                if !a.authors.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+
+    let mut published = f.published;
+    if let Some(p) = &ld.published {
+        published.add(Source::JsonLd, p);
+    }
+    if let Some(u) = &a.url {
+        if let Some(d) = date::from_url(u.path()) {
+            published.add(Source::Url, &d.to_string());
+        }
+    }
+    a.published = first_date(&published);
+    let mut modified = f.modified;
+    if let Some(m) = &ld.modified {
+        modified.add(Source::JsonLd, m);
+    }
+    a.modified = first_date(&modified);
+
+    let mut lang = f.language;
+    if let Some(l) = &ld.language {
+        lang.add(Source::JsonLd, l);
+    }
+    // The document's own `lang` outranks other declarations.
+    a.language = lang.0.iter().find_map(|(_, l)| language_tag(l));
+
+    let mut desc = f.description;
+    if let Some(d) = &ld.description {
+        desc.add(Source::JsonLd, d);
+    }
+    desc.0
+        .sort_by_key(|(s, _)| if *s == Source::OpenGraph { 0 } else { 1 });
+    a.description = desc.0.first().map(|(_, d)| d.clone());
+
+    let mut cats = f.categories;
+    for s in &ld.sections {
+        cats.add(Source::JsonLd, s);
+    }
+    a.categories = best_list(&cats);
+    let mut tags = f.tags;
+    for k in &ld.keywords {
+        tags.add(Source::JsonLd, k);
+    }
+    a.tags = best_list(&tags);
+
+    let mut images = f.image;
+    if let Some(i) = &ld.image {
+        images.add(Source::JsonLd, i);
+    }
+    images
+        .0
+        .sort_by_key(|(s, _)| if *s == Source::OpenGraph { 0 } else { 1 });
+    a.image = images
+        .0
+        .iter()
+        .find_map(|(_, i)| resolve::web(base.as_ref(), i));
+
+    Meta { article: a, base }
+}
+
+/// The best-ranked value that parses as a date.
+fn first_date(c: &Candidates) -> Option<Timestamp> {
+    c.ranked().into_iter().find_map(date::parse)
+}
+
+/// All values of the best-ranked source that has any, without duplicates.
+fn best_list(c: &Candidates) -> Vec<String> {
+    let Some(best) = c.0.iter().map(|(s, _)| *s).min() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (s, v) in &c.0 {
+        if *s == best && v.chars().count() <= 100 && !out.iter().any(|o| o.eq_ignore_ascii_case(v))
+        {
+            out.push(v.clone());
+        }
+        if out.len() >= 50 {
+            break;
+        }
+    }
+    out
+}
+
+/// Normalizes a language declaration to a BCP 47 tag (`en_us` → `en-US`).
+fn language_tag(raw: &str) -> Option<String> {
+    let raw = raw.trim().replace('_', "-");
+    let mut parts = raw.split('-');
+    let lang = parts.next()?.to_ascii_lowercase();
+    if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut tag = lang;
+    for p in parts {
+        if p.is_empty() || p.len() > 8 || !p.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        tag.push('-');
+        match p.len() {
+            2 => tag.push_str(&p.to_ascii_uppercase()),
+            4 => {
+                let (first, rest) = p.split_at(1);
+                tag.push_str(&first.to_ascii_uppercase());
+                tag.push_str(&rest.to_ascii_lowercase());
+            }
+            _ => tag.push_str(&p.to_ascii_lowercase()),
+        }
+    }
+    Some(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str) -> Article {
+        let doc = Document::parse(html);
+        collect(
+            &doc,
+            Url::parse("https://example.com/news/2020/11/27/story")
+                .ok()
+                .as_ref(),
+        )
+        .article
+    }
+
+    #[test]
+    fn language_tags_are_normalized() {
+        assert_eq!(language_tag("en_us").as_deref(), Some("en-US"));
+        assert_eq!(language_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(language_tag("english"), None);
+    }
+
+    #[test]
+    fn opengraph_and_meta_tags() {
+        let a = meta(
+            r#"<html lang="en-gb"><head><title>Story | Site</title>
+            <meta property="og:title" content="The Story">
+            <meta property="og:site_name" content="Site">
+            <meta property="article:published_time" content="2020-11-27T09:30:00Z">
+            <meta name="author" content="By Jane Doe">
+            <meta property="article:tag" content="a"><meta property="article:tag" content="b">
+            <link rel="canonical" href="/canonical"></head><body><h1>The Story</h1></body></html>"#,
+        );
+        assert_eq!(a.title.as_deref(), Some("The Story"));
+        assert_eq!(a.site_name.as_deref(), Some("Site"));
+        assert_eq!(a.published.unwrap().to_string(), "2020-11-27T09:30:00Z");
+        assert_eq!(a.authors, ["Jane Doe"]);
+        assert_eq!(a.tags, ["a", "b"]);
+        assert_eq!(a.language.as_deref(), Some("en-GB"));
+        assert_eq!(a.url.unwrap().as_str(), "https://example.com/canonical");
+    }
+
+    #[test]
+    fn visible_byline_and_date_near_headline() {
+        let a = meta(
+            "<body><h1>Council approves parks</h1><div>By Jane Doe</div><div>November 26, 2020</div>\
+             <p>Posted in Latest news</p><p>Body.</p></body>",
+        );
+        assert_eq!(a.authors, ["Jane Doe"]);
+        assert_eq!(a.published.unwrap().to_string(), "2020-11-26");
+        assert_eq!(a.categories, ["Latest news"]);
+    }
+
+    #[test]
+    fn url_date_is_the_last_resort() {
+        let a = meta("<body><h1>T</h1></body>");
+        assert_eq!(a.published.unwrap().to_string(), "2020-11-27");
     }
 }

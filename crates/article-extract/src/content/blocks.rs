@@ -1,0 +1,610 @@
+//! Turns the chosen container into [`Block`]s, leaving out furniture.
+
+use article_model::{Block, Cell, Inline, ListItem};
+use url::Url;
+
+use crate::{
+    dom::{Document, Element, NodeData, NodeId, collapse_whitespace},
+    resolve,
+};
+
+use super::{classify::Role, filter, score::Analysis};
+
+/// Deepest nesting of lists and quotes kept; deeper ones are flattened.
+const MAX_CONTAINER_DEPTH: usize = 8;
+/// Deepest nesting of links and emphasis kept; deeper ones are flattened.
+const MAX_INLINE_DEPTH: usize = 8;
+
+/// What the renderer needs besides the DOM.
+#[derive(Debug)]
+pub(crate) struct Context<'a> {
+    pub doc: &'a Document,
+    pub analysis: &'a Analysis,
+    /// Base for relative URLs.
+    pub base: Option<&'a Url>,
+    /// The article's title, left out of the body.
+    pub title: Option<&'a str>,
+}
+
+/// Renders the subtree at `root` as blocks.
+pub(crate) fn render(cx: &Context<'_>, root: NodeId) -> Vec<Block> {
+    let mut b = Builder {
+        cx,
+        frames: vec![Frame::new(root, FrameKind::Root)],
+        inline: vec![InlineFrame {
+            node: root,
+            kind: InlineKind::Root,
+            content: Vec::new(),
+        }],
+        heading: None,
+    };
+    cx.doc.traverse(root, |event| match event {
+        crate::dom::Event::Enter(id) => b.enter(id, root),
+        crate::dom::Event::Exit(id) => {
+            b.exit(id);
+            true
+        }
+    });
+    b.flush();
+    while b.frames.len() > 1 {
+        b.close_frame();
+    }
+    b.frames.pop().map(|f| f.blocks).unwrap_or_default()
+}
+
+#[derive(Debug)]
+enum FrameKind {
+    Root,
+    Quote,
+    List { ordered: bool, start: Option<u64> },
+    Item,
+}
+
+#[derive(Debug)]
+struct Frame {
+    node: NodeId,
+    kind: FrameKind,
+    blocks: Vec<Block>,
+    items: Vec<ListItem>,
+}
+
+impl Frame {
+    fn new(node: NodeId, kind: FrameKind) -> Self {
+        Frame {
+            node,
+            kind,
+            blocks: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug)]
+enum InlineKind {
+    Root,
+    Link(Option<Url>),
+    Emphasis,
+    Strong,
+}
+
+#[derive(Debug)]
+struct InlineFrame {
+    node: NodeId,
+    kind: InlineKind,
+    content: Vec<Inline>,
+}
+
+struct Builder<'a, 'c> {
+    cx: &'c Context<'a>,
+    frames: Vec<Frame>,
+    inline: Vec<InlineFrame>,
+    heading: Option<(NodeId, u8)>,
+}
+
+impl Builder<'_, '_> {
+    /// Handles entering `id`; returns whether to descend into it.
+    fn enter(&mut self, id: NodeId, root: NodeId) -> bool {
+        let doc = self.cx.doc;
+        let el = match &doc.node(id).data {
+            NodeData::Text(t) => {
+                self.push_text(t);
+                return false;
+            }
+            NodeData::Element(el) => el,
+            NodeData::Document => return true,
+            NodeData::Other => return false,
+        };
+        let an = self.cx.analysis;
+        let i = id.index();
+        if id != root && (an.dropped[i] || matches!(an.role[i], Role::Ignored | Role::Boilerplate))
+        {
+            return false;
+        }
+        let tag = &**el.tag();
+        if id != root && self.is_link_list(id, tag) {
+            return false;
+        }
+        match tag {
+            "br" => {
+                self.push_inline(Inline::LineBreak);
+                false
+            }
+            "hr" => {
+                self.flush();
+                self.push_block(Block::Rule);
+                false
+            }
+            "img" => {
+                if self.inline_is_blank() {
+                    self.flush();
+                    if let Some(fig) = self.figure(id, el) {
+                        self.push_block(fig);
+                    }
+                }
+                false
+            }
+            "figure" => {
+                self.flush();
+                if let Some(fig) = self.figure(id, el) {
+                    self.push_block(fig);
+                }
+                false
+            }
+            "pre" => {
+                self.flush();
+                let text = doc.text(id);
+                if !text.trim().is_empty() {
+                    let language = code_language(doc, id);
+                    self.push_block(Block::Preformatted { text, language });
+                }
+                false
+            }
+            "table" if !is_layout_table(doc, id) => {
+                self.flush();
+                let rows = table_rows(self.cx, id);
+                if !rows.is_empty() {
+                    self.push_block(Block::Table(rows));
+                }
+                false
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                if tag == "h1" && self.is_title(id) {
+                    return false;
+                }
+                self.heading = Some((id, tag.as_bytes()[1] - b'0'));
+                true
+            }
+            "ul" | "ol" => {
+                self.flush();
+                if self.frames.len() < MAX_CONTAINER_DEPTH {
+                    let ordered = tag == "ol";
+                    let start = el
+                        .attr("start")
+                        .and_then(|s| s.trim().parse::<u64>().ok())
+                        .filter(|&s| ordered && s != 1);
+                    self.frames
+                        .push(Frame::new(id, FrameKind::List { ordered, start }));
+                }
+                true
+            }
+            "li" => {
+                self.flush();
+                if matches!(self.top().kind, FrameKind::List { .. }) {
+                    self.frames.push(Frame::new(id, FrameKind::Item));
+                }
+                true
+            }
+            "blockquote" => {
+                self.flush();
+                if self.frames.len() < MAX_CONTAINER_DEPTH {
+                    self.frames.push(Frame::new(id, FrameKind::Quote));
+                }
+                true
+            }
+            "a" => {
+                let href = el.attr("href").and_then(|h| resolve::link(self.cx.base, h));
+                self.open_inline(id, InlineKind::Link(href));
+                true
+            }
+            "em" | "i" | "cite" | "dfn" => {
+                self.open_inline(id, InlineKind::Emphasis);
+                true
+            }
+            "strong" | "b" => {
+                self.open_inline(id, InlineKind::Strong);
+                true
+            }
+            "code" | "kbd" | "samp" | "tt" => {
+                let text = collapse_whitespace(&doc.text(id));
+                if !text.is_empty() {
+                    self.push_inline(Inline::Code(text));
+                }
+                false
+            }
+            _ => {
+                if an.role[i] == Role::Block {
+                    self.flush();
+                }
+                true
+            }
+        }
+    }
+
+    fn exit(&mut self, id: NodeId) {
+        if self.inline.len() > 1 && self.inline.last().is_some_and(|f| f.node == id) {
+            self.close_inline();
+            return;
+        }
+        if self.heading.is_some_and(|(h, _)| h == id) {
+            self.flush();
+            return;
+        }
+        if self.frames.len() > 1 && self.top().node == id {
+            self.flush();
+            self.close_frame();
+            return;
+        }
+        if self.cx.analysis.role[id.index()] == Role::Block {
+            self.flush();
+        }
+    }
+
+    fn top(&self) -> &Frame {
+        // The root frame is never popped while building.
+        &self.frames[self.frames.len() - 1]
+    }
+
+    fn push_block(&mut self, block: Block) {
+        let len = self.frames.len();
+        let frame = &mut self.frames[len - 1];
+        match frame.kind {
+            FrameKind::List { .. } => frame.items.push(ListItem {
+                blocks: vec![block],
+            }),
+            _ => frame.blocks.push(block),
+        }
+    }
+
+    fn close_frame(&mut self) {
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        let block = match frame.kind {
+            FrameKind::Root => None,
+            FrameKind::Quote => (!frame.blocks.is_empty()).then_some(Block::Quote(frame.blocks)),
+            FrameKind::List { ordered, start } => {
+                (!frame.items.is_empty()).then_some(Block::List {
+                    ordered,
+                    start,
+                    items: frame.items,
+                })
+            }
+            FrameKind::Item => {
+                if !frame.blocks.is_empty() {
+                    let len = self.frames.len();
+                    if let Some(parent) = self.frames.get_mut(len.wrapping_sub(1)) {
+                        parent.items.push(ListItem {
+                            blocks: frame.blocks,
+                        });
+                    }
+                }
+                None
+            }
+        };
+        if let Some(block) = block {
+            self.push_block(block);
+        }
+    }
+
+    fn open_inline(&mut self, node: NodeId, kind: InlineKind) {
+        if self.inline.len() < MAX_INLINE_DEPTH {
+            self.inline.push(InlineFrame {
+                node,
+                kind,
+                content: Vec::new(),
+            });
+        }
+    }
+
+    fn close_inline(&mut self) {
+        let Some(frame) = self.inline.pop() else {
+            return;
+        };
+        if let Some(inline) = wrap(frame.kind, frame.content) {
+            self.push_inline(inline);
+        }
+    }
+
+    fn push_inline(&mut self, inline: Inline) {
+        if let Some(frame) = self.inline.last_mut() {
+            frame.content.push(inline);
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut space = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
+        }
+        if space {
+            out.push(' ');
+        }
+        if let Some(Inline::Text(prev)) = self.inline.last_mut().and_then(|f| f.content.last_mut())
+        {
+            prev.push_str(&out);
+        } else {
+            self.push_inline(Inline::Text(out));
+        }
+    }
+
+    fn inline_is_blank(&self) -> bool {
+        self.inline.iter().all(|f| {
+            f.content.iter().all(|i| match i {
+                Inline::Text(t) => t.trim().is_empty(),
+                Inline::LineBreak => true,
+                _ => false,
+            })
+        })
+    }
+
+    /// Ends the paragraph (or heading) being built and files it.
+    fn flush(&mut self) {
+        // Fold open inline frames into their parents, keeping them open.
+        for i in (1..self.inline.len()).rev() {
+            let content = std::mem::take(&mut self.inline[i].content);
+            let kind = match &self.inline[i].kind {
+                InlineKind::Link(h) => InlineKind::Link(h.clone()),
+                InlineKind::Emphasis => InlineKind::Emphasis,
+                InlineKind::Strong => InlineKind::Strong,
+                InlineKind::Root => InlineKind::Root,
+            };
+            if let Some(inline) = wrap(kind, content) {
+                self.inline[i - 1].content.push(inline);
+            }
+        }
+        let mut content = std::mem::take(&mut self.inline[0].content);
+        let heading = self.heading.take();
+        normalize(&mut content);
+        if content.is_empty() {
+            return;
+        }
+        let text = article_model::plain_text(&[Block::Paragraph(content.clone())]);
+        if text.is_empty() || filter::is_noise(&text) {
+            return;
+        }
+        let block = match heading {
+            Some((_, level)) => Block::Heading { level, content },
+            None => Block::Paragraph(content),
+        };
+        self.push_block(block);
+    }
+
+    fn is_title(&self, id: NodeId) -> bool {
+        let Some(title) = self.cx.title else {
+            return true;
+        };
+        let text = self.cx.doc.clean_text(id);
+        let norm = |s: &str| s.to_lowercase();
+        let (t, h) = (norm(title), norm(&text));
+        t == h || t.contains(&h) || h.contains(&t)
+    }
+
+    /// Whether `id` is a block made mostly of links (a menu or a list of
+    /// related stories).
+    fn is_link_list(&self, id: NodeId, tag: &str) -> bool {
+        let an = self.cx.analysis;
+        let text = an.text[id.index()];
+        if text == 0 {
+            return false;
+        }
+        let density = an.link_density(id);
+        match tag {
+            "ul" | "ol" | "dl" | "nav" | "table" => density > 0.6,
+            "p" | "div" | "section" | "li" | "span" | "td" => density > 0.7 && text < 400,
+            _ => false,
+        }
+    }
+
+    fn figure(&self, id: NodeId, el: &Element) -> Option<Block> {
+        let doc = self.cx.doc;
+        let img = if &**el.tag() == "img" {
+            Some(el)
+        } else {
+            doc.descendants(id)
+                .filter_map(|n| doc.element(n))
+                .find(|e| e.is_html() && &**e.tag() == "img")
+        };
+        let caption_node = doc
+            .descendants(id)
+            .find(|&n| doc.tag(n).is_some_and(|t| &**t == "figcaption"));
+        let caption = caption_node
+            .map(|c| collapse_whitespace(&doc.text(c)))
+            .filter(|c| !c.is_empty())
+            .map(|c| vec![Inline::Text(c)])
+            .unwrap_or_default();
+        let src = img
+            .and_then(|i| image_source(i))
+            .and_then(|s| resolve::link(self.cx.base, s));
+        if src.is_none() && caption.is_empty() {
+            return None;
+        }
+        let alt = img
+            .and_then(|i| i.attr("alt"))
+            .map(collapse_whitespace)
+            .unwrap_or_default();
+        Some(Block::Figure { src, alt, caption })
+    }
+}
+
+/// Wraps inline content in the markup of `kind`; `None` when empty.
+fn wrap(kind: InlineKind, content: Vec<Inline>) -> Option<Inline> {
+    if content.is_empty() {
+        return None;
+    }
+    Some(match kind {
+        InlineKind::Link(href) => Inline::Link { href, content },
+        InlineKind::Emphasis => Inline::Emphasis(content),
+        InlineKind::Strong => Inline::Strong(content),
+        InlineKind::Root => return content.into_iter().next(),
+    })
+}
+
+/// Collapses spaces across inline boundaries, trims the ends and removes
+/// empty markup.
+fn normalize(content: &mut Vec<Inline>) {
+    let mut prev_space = true;
+    normalize_in(content, &mut prev_space);
+    trim_end(content);
+}
+
+fn normalize_in(content: &mut Vec<Inline>, prev_space: &mut bool) {
+    for inline in content.iter_mut() {
+        match inline {
+            Inline::Text(t) => {
+                if *prev_space {
+                    let trimmed = t.trim_start_matches(' ');
+                    if trimmed.len() != t.len() {
+                        *t = trimmed.to_owned();
+                    }
+                }
+                if !t.is_empty() {
+                    *prev_space = t.ends_with(' ');
+                }
+            }
+            Inline::Link { content, .. } | Inline::Emphasis(content) | Inline::Strong(content) => {
+                normalize_in(content, prev_space)
+            }
+            Inline::Code(_) => *prev_space = false,
+            Inline::LineBreak => *prev_space = true,
+        }
+    }
+    content.retain(|i| match i {
+        Inline::Text(t) => !t.is_empty(),
+        Inline::Link { content, .. } | Inline::Emphasis(content) | Inline::Strong(content) => {
+            !content.is_empty()
+        }
+        _ => true,
+    });
+}
+
+fn trim_end(content: &mut Vec<Inline>) {
+    while let Some(last) = content.last_mut() {
+        match last {
+            Inline::Text(t) => {
+                let len = t.trim_end().len();
+                t.truncate(len);
+                if !t.is_empty() {
+                    return;
+                }
+            }
+            Inline::LineBreak => {}
+            Inline::Link { content: inner, .. }
+            | Inline::Emphasis(inner)
+            | Inline::Strong(inner) => {
+                trim_end(inner);
+                if !inner.is_empty() {
+                    return;
+                }
+            }
+            Inline::Code(_) => return,
+        }
+        content.pop();
+    }
+}
+
+/// The image URL of an `img`, preferring lazy-loading attributes over
+/// placeholders.
+fn image_source(img: &Element) -> Option<&str> {
+    let lazy = ["data-src", "data-lazy-src", "data-original", "data-url"]
+        .iter()
+        .find_map(|a| img.attr(a))
+        .or_else(|| {
+            ["data-srcset", "srcset"]
+                .iter()
+                .find_map(|a| img.attr(a))
+                .and_then(|s| s.split_whitespace().next())
+        });
+    let src = img.attr("src").filter(|s| {
+        let s = s.trim();
+        !s.is_empty() && !s.starts_with("data:")
+    });
+    match (src, lazy) {
+        (Some(s), Some(l))
+            if s.contains("placeholder") || s.contains("blank") || s.contains("lazy") =>
+        {
+            Some(l)
+        }
+        (Some(s), _) => Some(s),
+        (None, l) => l,
+    }
+}
+
+/// The language of a code block from a `language-x` or `lang-x` class on
+/// the `pre` or its `code`.
+fn code_language(doc: &Document, pre: NodeId) -> Option<String> {
+    doc.descendants(pre)
+        .take(3)
+        .filter_map(|n| doc.element(n))
+        .find_map(|e| {
+            e.attr("class")?.split_whitespace().find_map(|c| {
+                c.strip_prefix("language-")
+                    .or_else(|| c.strip_prefix("lang-"))
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+            })
+        })
+}
+
+/// Whether a table lays out the page rather than holding data.
+fn is_layout_table(doc: &Document, table: NodeId) -> bool {
+    doc.descendants(table).skip(1).any(|n| {
+        doc.tag(n).is_some_and(|t| {
+            matches!(
+                &**t,
+                "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote"
+            )
+        })
+    })
+}
+
+/// The rows of a data table, each cell as collapsed text.
+fn table_rows(cx: &Context<'_>, table: NodeId) -> Vec<Vec<Cell>> {
+    let doc = cx.doc;
+    let mut rows = Vec::new();
+    for n in doc.descendants(table) {
+        if doc.tag(n).is_none_or(|t| &**t != "tr") {
+            continue;
+        }
+        let cells: Vec<Cell> = doc
+            .children(n)
+            .filter_map(|c| {
+                let tag = doc.tag(c)?;
+                let header = &**tag == "th";
+                (header || &**tag == "td").then(|| Cell {
+                    header,
+                    content: vec![Inline::Text(collapse_whitespace(&doc.text(c)))],
+                })
+            })
+            .collect();
+        if cells
+            .iter()
+            .any(|c| matches!(&c.content[..], [Inline::Text(t)] if !t.is_empty()))
+        {
+            rows.push(cells);
+        }
+    }
+    rows
+}

@@ -1,0 +1,377 @@
+//! What an element is, judged from its tag, attributes and class names.
+
+use crate::dom::Element;
+
+/// How an element takes part in content extraction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Never content: scripts, styles, forms controls, embedded media.
+    Ignored,
+    /// Page furniture: navigation, footers, sidebars, share bars, comments.
+    Boilerplate,
+    /// A block that holds running text (paragraph, heading, list item, …).
+    Block,
+    /// Inline markup whose text belongs to the enclosing block.
+    Inline,
+}
+
+/// Classifies an element by tag, ARIA role, visibility and class names.
+pub(crate) fn role(el: &Element) -> Role {
+    if !el.is_html() {
+        // SVG and MathML.
+        return Role::Ignored;
+    }
+    let tag = &**el.tag();
+    match tag {
+        "script" | "style" | "noscript" | "template" | "svg" | "canvas" | "iframe" | "object"
+        | "embed" | "button" | "input" | "select" | "option" | "textarea" | "audio" | "video"
+        | "map" | "head" | "title" | "meta" | "link" | "base" | "dialog" | "label" => {
+            return Role::Ignored;
+        }
+        _ => {}
+    }
+    if is_hidden(el) {
+        return Role::Ignored;
+    }
+    if matches!(tag, "nav" | "aside" | "footer" | "menu") {
+        return Role::Boilerplate;
+    }
+    if let Some(r) = el.attr("role") {
+        let r = r.trim().to_ascii_lowercase();
+        if matches!(
+            r.as_str(),
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "search"
+                | "dialog"
+                | "alertdialog"
+                | "menu"
+                | "menubar"
+                | "toolbar"
+                | "tablist"
+        ) {
+            return Role::Boilerplate;
+        }
+    }
+    if !matches!(tag, "html" | "body" | "main" | "article") && hint(el) == Hint::Negative {
+        return Role::Boilerplate;
+    }
+    if is_block_tag(tag) {
+        Role::Block
+    } else {
+        Role::Inline
+    }
+}
+
+/// Whether `tag` starts a new block of text.
+pub(crate) fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "hr"
+            | "br"
+            | "center"
+            | "details"
+            | "summary"
+            | "hgroup"
+            | "body"
+            | "html"
+            | "picture"
+            | "img"
+            | "legend"
+            | "output"
+    )
+}
+
+fn is_hidden(el: &Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    el.attr("style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// What the class and id of an element suggest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// Names such as `article-body`, `entry-content`, `story`.
+    Positive,
+    /// Names that always mark furniture: comments, share bars, footers.
+    Negative,
+    /// Names that usually mark furniture (`sidebar`, `meta`, `widget`), which
+    /// scoring overrides when the element holds much of the page's prose.
+    Doubtful,
+    /// Nothing either way.
+    Neutral,
+}
+
+/// Name parts that always mark page furniture.
+const HARD_NEGATIVE: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "adsbygoogle",
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "commentlist",
+    "consent",
+    "cookie",
+    "cookies",
+    "disqus",
+    "footer",
+    "gdpr",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "popup",
+    "related",
+    "share",
+    "sharing",
+    "sharedaddy",
+    "addthis",
+    "social",
+    "taboola",
+    "menu",
+    "subscribe",
+    "subscription",
+    "signup",
+    "paywall",
+    "upsell",
+    "respond",
+    "reply",
+    "replies",
+    "jp-relatedposts",
+    "yarpp",
+    "crumbs",
+    "skip",
+    "donate",
+    "donation",
+];
+
+/// Name parts that usually mark page furniture.
+const SOFT_NEGATIVE: &[&str] = &[
+    "banner",
+    "combx",
+    "community",
+    "foot",
+    "masthead",
+    "pagination",
+    "pager",
+    "promo",
+    "recommended",
+    "recommendations",
+    "remark",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "sponsored",
+    "toolbar",
+    "trending",
+    "widget",
+    "login",
+    "overlay",
+    "tags",
+    "tagcloud",
+    "byline",
+    "bio",
+    "dateline",
+    "meta",
+    "postmeta",
+    "follow",
+    "jump",
+    "rating",
+    "reactions",
+    "header",
+    "topbar",
+    "categories",
+    "popular",
+    "mostpopular",
+    "readmore",
+    "cta",
+    "author",
+    "share-bar",
+    "print",
+    "toc",
+];
+
+/// Whole class names that mark the article body itself.
+const STRONG_POSITIVE: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article-content",
+    "article-text",
+    "articletext",
+    "entry-content",
+    "post-body",
+    "post-content",
+    "post-text",
+    "story-body",
+    "storycontent",
+    "story-content",
+    "article__body",
+    "article__content",
+    "story__body",
+    "field--name-body",
+    "field-name-body",
+    "body-text",
+    "bodytext",
+    "main-content",
+    "td-post-content",
+    "post-entry",
+    "entry-body",
+    "article-body-content",
+    "rich-text",
+    "richtext",
+];
+
+/// Name parts that suggest content.
+const WEAK_POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "main", "post", "story", "text", "blog",
+    "prose", "single",
+];
+
+/// Judges an element by the words of its `class` and `id`.
+pub(crate) fn hint(el: &Element) -> Hint {
+    let (mut strong, mut hard, mut soft, mut weak) = (false, false, false, false);
+    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        if value.len() > 400 {
+            continue;
+        }
+        for name in value.split_ascii_whitespace() {
+            let name = name.to_ascii_lowercase();
+            strong |= STRONG_POSITIVE.contains(&name.as_str());
+            if name.starts_with("has-") || name.starts_with("with-") || name.starts_with("no-") {
+                // Layout modifiers such as `has-sidebar` say nothing of the element.
+                continue;
+            }
+            for part in name.split(['-', '_', ':', '.']).filter(|p| !p.is_empty()) {
+                hard |= HARD_NEGATIVE.contains(&part);
+                soft |= SOFT_NEGATIVE.contains(&part);
+                weak |= WEAK_POSITIVE.contains(&part);
+            }
+            hard |= HARD_NEGATIVE.contains(&name.as_str());
+            soft |= SOFT_NEGATIVE.contains(&name.as_str());
+        }
+    }
+    if el
+        .attr("itemprop")
+        .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == "articleBody"))
+    {
+        strong = true;
+    }
+    if strong {
+        Hint::Positive
+    } else if hard {
+        Hint::Negative
+    } else if soft {
+        Hint::Doubtful
+    } else if weak {
+        Hint::Positive
+    } else {
+        Hint::Neutral
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{Document, NodeId};
+
+    fn first(html: &str, tag: &str) -> Role {
+        let doc = Document::parse(html);
+        let id = doc
+            .descendants(NodeId::ROOT)
+            .find(|&n| doc.tag(n).is_some_and(|t| &**t == tag))
+            .unwrap();
+        role(doc.element(id).unwrap())
+    }
+
+    #[test]
+    fn roles_from_tags_and_names() {
+        assert_eq!(first("<nav>x</nav>", "nav"), Role::Boilerplate);
+        assert_eq!(
+            first("<div class='share-buttons'>x</div>", "div"),
+            Role::Boilerplate
+        );
+        assert_eq!(
+            first("<div id='comments'>x</div>", "div"),
+            Role::Boilerplate
+        );
+        assert_eq!(
+            first("<div class='entry-content'>x</div>", "div"),
+            Role::Block
+        );
+        assert_eq!(
+            first("<div class='post-content sidebar'>x</div>", "div"),
+            Role::Block
+        );
+        assert_eq!(
+            first("<div class='wrap has-sidebar'>x</div>", "div"),
+            Role::Block
+        );
+        assert_eq!(
+            first("<div class='comment-content'>x</div>", "div"),
+            Role::Boilerplate
+        );
+        assert_eq!(first("<div class='shadow'>x</div>", "div"), Role::Block);
+        assert_eq!(first("<p style='display: none'>x</p>", "p"), Role::Ignored);
+        assert_eq!(first("<span>x</span>", "span"), Role::Inline);
+        assert_eq!(first("<script>x</script>", "script"), Role::Ignored);
+    }
+}

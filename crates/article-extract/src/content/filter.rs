@@ -1,0 +1,112 @@
+//! Short lines inside an article container that are not article text:
+//! bylines, date lines, share prompts, "read more" teasers.
+
+use crate::meta::date;
+
+/// Longest line the noise rules look at.
+const MAX_NOISE_CHARS: usize = 120;
+
+/// Lines that start like page furniture.
+const NOISE_PREFIXES: &[&str] = &[
+    "by ",
+    "posted by",
+    "written by",
+    "words by",
+    "author:",
+    "published",
+    "updated",
+    "last updated",
+    "posted on",
+    "posted in",
+    "filed under",
+    "share",
+    "follow us",
+    "read more",
+    "related:",
+    "related articles",
+    "related posts",
+    "related stories",
+    "see also",
+    "advertisement",
+    "subscribe",
+    "sign up",
+    "click here",
+    "tweet",
+    "email this",
+    "print this",
+    "tags:",
+    "categories:",
+    "category:",
+    "leave a comment",
+    "leave a reply",
+    "comments",
+    "you may also like",
+    "recommended",
+    "more from",
+    "skip to",
+    "loading",
+    "photo:",
+    "image:",
+    "credit:",
+    "source:",
+    "sponsored",
+];
+
+/// Whether a rendered line is furniture rather than article text.
+pub(crate) fn is_noise(text: &str) -> bool {
+    let chars = text.chars().count();
+    if chars > MAX_NOISE_CHARS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let starts_with_word = |p: &&str| {
+        lower
+            .strip_prefix(*p)
+            .is_some_and(|rest| p.ends_with([' ', ':']) || !rest.starts_with(char::is_alphanumeric))
+    };
+    if NOISE_PREFIXES.iter().any(starts_with_word) {
+        return words(text) <= 14;
+    }
+    if chars <= 40 && date::parse_text(text).is_some() {
+        return true;
+    }
+    matches!(
+        lower.trim_end_matches(['.', ':', '!']),
+        "advertisement" | "ad" | "share" | "menu"
+    )
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_dates_and_prompts_are_noise() {
+        for line in [
+            "By Jane Doe",
+            "Posted in Latest news",
+            "November 27, 2020",
+            "Published: 27 Nov 2020",
+            "ADVERTISEMENT",
+            "Share this article",
+            "Read more: Ten things to know about the budget",
+        ] {
+            assert!(is_noise(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_is_kept() {
+        for line in [
+            "By the end of the year, the council had approved three new parks and a library.",
+            "Sharecroppers in the valley said the harvest came early.",
+            "The vote took place on November 27, 2020, after a long debate in the chamber.",
+        ] {
+            assert!(!is_noise(line), "{line}");
+        }
+    }
+}

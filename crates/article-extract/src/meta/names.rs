@@ -1,0 +1,145 @@
+//! Cleaning of author names: "By Jane Doe and John Roe, Staff Writers" →
+//! `["Jane Doe", "John Roe"]`.
+
+use super::date;
+
+/// Words that open a byline.
+const PREFIXES: &[&str] = &[
+    "written by",
+    "posted by",
+    "words by",
+    "story by",
+    "reported by",
+    "text by",
+    "by:",
+    "by",
+    "author:",
+    "authors:",
+    "author",
+    "von",
+    "par",
+    "por",
+    "door",
+    "di",
+    "от",
+    "автор:",
+];
+
+/// Words that make a byline part a role, not a name.
+const ROLES: &[&str] = &[
+    "staff",
+    "writer",
+    "reporter",
+    "editor",
+    "correspondent",
+    "contributor",
+    "columnist",
+    "photographer",
+    "journalist",
+    "updated",
+    "published",
+    "posted",
+    "admin",
+    "administrator",
+    "guest",
+    "team",
+    "desk",
+    "newsroom",
+    "senior",
+    "associate",
+    "contributing",
+    "freelance",
+    "photo",
+    "photos",
+    "video",
+    "min",
+    "read",
+    "comments",
+    "share",
+];
+
+/// Splits and cleans one raw author value into names.
+pub(crate) fn clean(raw: &str) -> Vec<String> {
+    let raw = crate::dom::collapse_whitespace(raw);
+    if raw.len() > 300 || raw.contains("://") || raw.starts_with("www.") {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    for part in split(&raw) {
+        let name = strip_prefix(part.trim())
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
+            .trim();
+        if is_name(name) {
+            names.push(name.to_owned());
+        }
+    }
+    names
+}
+
+fn split(raw: &str) -> Vec<&str> {
+    let mut parts = vec![raw];
+    for sep in [
+        " and ", " & ", ",", ";", " | ", " und ", " et ", " y ", "|", " / ", "\n",
+    ] {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+}
+
+fn strip_prefix(s: &str) -> &str {
+    let lower = s.to_lowercase();
+    for p in PREFIXES {
+        if let Some(rest) = lower.strip_prefix(p)
+            && (p.ends_with(':') || rest.starts_with(' ') || rest.starts_with(':'))
+        {
+            // Prefixes are ASCII or whole words, so byte offsets carry over.
+            return s.get(p.len()..).unwrap_or(s).trim_start_matches([' ', ':']);
+        }
+    }
+    s
+}
+
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || s.chars().count() > 60 || s.chars().count() < 2 {
+        return false;
+    }
+    if s.contains('@') || s.chars().any(|c| c.is_ascii_digit()) || date::parse_text(s).is_some() {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    !words.iter().any(|w| {
+        let w = w.to_lowercase();
+        ROLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+    }) && !matches!(
+        lower.as_str(),
+        "by" | "anonymous" | "unknown" | "none" | "null"
+    )
+}
+
+/// Adds `names` to `list`, skipping ones already there (case-insensitive).
+pub(crate) fn merge(list: &mut Vec<String>, names: Vec<String>) {
+    for name in names {
+        if !list.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+            list.push(name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_bylines() {
+        assert_eq!(clean("By Jane Doe"), ["Jane Doe"]);
+        assert_eq!(
+            clean("By Jane Doe and John Roe, Staff Writers"),
+            ["Jane Doe", "John Roe"]
+        );
+        assert_eq!(clean("Written by: Ana María Pérez"), ["Ana María Pérez"]);
+        assert_eq!(clean("Jane Doe | November 27, 2020"), ["Jane Doe"]);
+        assert!(clean("https://www.facebook.com/jane").is_empty());
+        assert!(clean("admin").is_empty());
+    }
+}

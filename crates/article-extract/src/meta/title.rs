@@ -1,0 +1,108 @@
+//! Choosing and cleaning the headline.
+
+/// Separators between a headline and a site name in `<title>` and og:title.
+const SEPARATORS: &[&str] = &[
+    " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ‹ ", " › ", " // ", " — ", "| ",
+];
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+}
+
+/// Picks the headline from the structured title, the page's `h1`s and its
+/// `<title>`.
+pub(crate) fn choose(
+    structured: Option<&str>,
+    h1s: &[String],
+    title_tag: Option<&str>,
+    site_name: Option<&str>,
+) -> Option<String> {
+    let matches = |a: &str, b: &str| {
+        let (a, b) = (norm(a), norm(b));
+        !a.is_empty()
+            && !b.is_empty()
+            && (a == b
+                || a.contains(&b) && b.len() * 3 >= a.len()
+                || b.contains(&a) && a.len() * 3 >= b.len())
+    };
+    for reference in [structured, title_tag].into_iter().flatten() {
+        if let Some(h1) = h1s.iter().find(|h| matches(h, reference)) {
+            return Some(h1.clone());
+        }
+    }
+    if let Some(s) = structured {
+        return Some(strip_site(s, site_name));
+    }
+    if let Some(t) = title_tag {
+        let cleaned = strip_site(t, site_name);
+        if !cleaned.is_empty() {
+            return Some(cleaned);
+        }
+    }
+    h1s.first().cloned()
+}
+
+/// Removes a site name from either end of a title.
+pub(crate) fn strip_site(title: &str, site_name: Option<&str>) -> String {
+    let words = |s: &str| s.split_whitespace().count();
+    let title = title.trim();
+    for sep in SEPARATORS {
+        let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        if let Some(site) = site_name.map(norm) {
+            let kept: Vec<&str> = parts.iter().copied().filter(|p| norm(p) != site).collect();
+            if kept.len() < parts.len() && !kept.is_empty() {
+                return kept.join(sep);
+            }
+        }
+        // "Headline | Site": the last part is short and the first long.
+        let (first, last) = (parts[0], parts[parts.len() - 1]);
+        if parts.len() > 2 && words(last) > 4 {
+            continue;
+        }
+        if words(last) <= 4 && words(first) >= words(last) {
+            return parts[..parts.len() - 1].join(sep);
+        }
+    }
+    title.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefers_matching_h1() {
+        let h1s = vec!["Big Story Today".to_owned()];
+        assert_eq!(
+            choose(Some("Big story today | Site"), &h1s, None, None).as_deref(),
+            Some("Big Story Today")
+        );
+    }
+
+    #[test]
+    fn strips_site_names() {
+        assert_eq!(
+            strip_site("Council approves parks | The Daily Example", None),
+            "Council approves parks"
+        );
+        assert_eq!(
+            strip_site(
+                "Daily Example - Council approves new parks plan",
+                Some("Daily Example")
+            ),
+            "Council approves new parks plan"
+        );
+        assert_eq!(
+            strip_site("Left - Right: a history of politics", None),
+            "Left - Right: a history of politics"
+        );
+    }
+}
