@@ -27,7 +27,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-mod content;
+pub mod content;
 pub mod decode;
 pub mod dom;
 mod error;

@@ -55,9 +55,6 @@ pub(crate) fn role(el: &Element) -> Role {
             return Role::Boilerplate;
         }
     }
-    if !matches!(tag, "html" | "body" | "main" | "article") && hint(el) == Hint::Negative {
-        return Role::Boilerplate;
-    }
     if is_block_tag(tag) {
         Role::Block
     } else {
@@ -144,10 +141,9 @@ fn is_hidden(el: &Element) -> bool {
 pub(crate) enum Hint {
     /// Names such as `article-body`, `entry-content`, `story`.
     Positive,
-    /// Names that always mark furniture: comments, share bars, footers.
+    /// Names that nearly always mark furniture: comments, share bars, ads.
     Negative,
-    /// Names that usually mark furniture (`sidebar`, `meta`, `widget`), which
-    /// scoring overrides when the element holds much of the page's prose.
+    /// Names that usually mark furniture (`sidebar`, `meta`, `widget`).
     Doubtful,
     /// Nothing either way.
     Neutral,
@@ -223,7 +219,6 @@ const SOFT_NEGATIVE: &[&str] = &[
     "sponsored",
     "toolbar",
     "trending",
-    "widget",
     "login",
     "overlay",
     "tags",
@@ -330,6 +325,25 @@ pub(crate) fn hint(el: &Element) -> Hint {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hints_from_names() {
+        let hint_of = |html: &str| {
+            let doc = Document::parse(html);
+            let id = doc
+                .descendants(NodeId::ROOT)
+                .find(|&n| doc.tag(n).is_some_and(|t| &**t == "div"))
+                .unwrap();
+            hint(doc.element(id).unwrap())
+        };
+        assert_eq!(hint_of("<div class='share-buttons'>x</div>"), Hint::Negative);
+        assert_eq!(hint_of("<div id='comments'>x</div>"), Hint::Negative);
+        assert_eq!(hint_of("<div class='comment-content'>x</div>"), Hint::Negative);
+        assert_eq!(hint_of("<div class='sidebar-widget'>x</div>"), Hint::Doubtful);
+        assert_eq!(hint_of("<div class='elementor-widget-wrap'>x</div>"), Hint::Neutral);
+        assert_eq!(hint_of("<div class='entry-content sidebar'>x</div>"), Hint::Positive);
+        assert_eq!(hint_of("<div class='wrap has-sidebar'>x</div>"), Hint::Neutral);
+    }
+
     use super::*;
     use crate::dom::{Document, NodeId};
 

@@ -29,3 +29,24 @@ pub(crate) fn extract(doc: &Document, meta: &Meta) -> Vec<Block> {
     };
     blocks::render(&cx, root)
 }
+
+/// Debug: describe the chosen root.
+pub fn debug_root(html: &str) -> String {
+    let doc = Document::parse(html);
+    let an = score::analyze(&doc);
+    let root = score::choose_root(&doc, &an);
+    let mut out = String::new();
+    let mut dropped: Vec<_> = an.order.iter().filter(|n| an.dropped[n.index()]).collect();
+    dropped.sort_by_key(|n| std::cmp::Reverse(an.text[n.index()]));
+    for &&id in dropped.iter().take(4) {
+        if let Some(e) = doc.element(id) {
+            out += &format!("DROPPED {} class={:?} id={:?} text={} role={:?}\n", e.tag(), e.attr("class"), e.attr("id"), an.text[id.index()], an.role[id.index()]);
+        }
+    }
+    for id in std::iter::once(root).chain(doc.ancestors(root)) {
+        if let Some(e) = doc.element(id) {
+            out += &format!("{} class={:?} id={:?} score={} text={} link={} dropped={} role={:?}\n", e.tag(), e.attr("class"), e.attr("id"), an.score[id.index()], an.text[id.index()], an.link[id.index()], an.dropped[id.index()], an.role[id.index()]);
+        }
+    }
+    out
+}

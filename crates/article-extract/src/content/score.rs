@@ -6,8 +6,11 @@ use crate::dom::{Document, NodeData, NodeId};
 
 use super::classify::{self, Hint, Role};
 
-/// Prose a doubtful element (`sidebar`, `meta`, …) must hold to be kept.
-const DOUBTFUL_KEEP_CHARS: f32 = 1500.0;
+/// Prose score an element named like furniture must reach to be kept
+/// anyway: names mislead (`page-ad-margins` may wrap the whole article).
+const NEGATIVE_KEEP_SCORE: f32 = 2000.0;
+/// The same for doubtful names (`sidebar`, `widget`, `meta`).
+const DOUBTFUL_KEEP_SCORE: f32 = 800.0;
 
 /// Per-node measurements, indexed by [`NodeId::index`].
 #[derive(Debug)]
@@ -63,7 +66,9 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
                     walk.skip_children(id);
                     continue;
                 }
-                hints[id.index()] = classify::hint(el);
+                if !matches!(&**el.tag(), "html" | "body" | "main" | "article") {
+                    hints[id.index()] = classify::hint(el);
+                }
             }
             NodeData::Text(_) => an.role[id.index()] = Role::Inline,
             NodeData::Document => an.role[id.index()] = Role::Block,
@@ -75,6 +80,11 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
     // Text that has not yet reached its enclosing block.
     let mut inline_text = vec![0u32; n];
     let mut inline_link = vec![0u32; n];
+    // Best prose score of any subtree inside, ignoring drops made for class
+    // names; it decides them: a misleading name on a wrapper must not hide
+    // the article inside.
+    let mut raw = vec![0f32; n];
+    let mut best_raw = vec![0f32; n];
     for &id in an.order.iter().rev() {
         let i = id.index();
         if let NodeData::Text(t) = &doc.node(id).data {
@@ -83,11 +93,15 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
             inline_text[i] = chars;
         } else {
             let (mut text, mut link, mut score, mut own, mut own_link) = (0, 0, 0.0, 0, 0);
+            let mut raw_score = 0.0;
+            let mut best_inside = 0f32;
             for c in doc.children(id) {
                 let ci = c.index();
                 text += an.text[ci];
                 link += an.link[ci];
                 score += an.score[ci];
+                raw_score += raw[ci];
+                best_inside = best_inside.max(best_raw[ci]);
                 own += inline_text[ci];
                 own_link += inline_link[ci];
             }
@@ -103,15 +117,24 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
                     inline_text[i] = own;
                     inline_link[i] = own_link;
                 }
-                _ => score += block_value(own, own_link),
-            }
-            let drop = match an.role[i] {
-                Role::Boilerplate => true,
-                _ if hints[i] == Hint::Doubtful => {
-                    score < DOUBTFUL_KEEP_CHARS || an.link_density(id) > 0.3
+                _ => {
+                    let value = block_value(own, own_link);
+                    score += value;
+                    raw_score += value;
                 }
-                _ => false,
+            }
+            let keep_score = match hints[i] {
+                Hint::Negative => NEGATIVE_KEEP_SCORE,
+                Hint::Doubtful => DOUBTFUL_KEEP_SCORE,
+                _ => 0.0,
             };
+            if an.role[i] == Role::Boilerplate {
+                raw_score = -(text as f32);
+            }
+            raw[i] = raw_score;
+            best_raw[i] = best_inside.max(raw_score);
+            let drop =
+                an.role[i] == Role::Boilerplate || keep_score > 0.0 && best_raw[i] < keep_score;
             if drop {
                 an.dropped[i] = true;
                 score = -(text as f32);
