@@ -6,11 +6,12 @@ use crate::dom::{Document, NodeData, NodeId};
 
 use super::classify::{self, Hint, Role};
 
-/// Prose score an element named like furniture must reach to be kept
-/// anyway: names mislead (`page-ad-margins` may wrap the whole article).
-const NEGATIVE_KEEP_SCORE: f32 = 2000.0;
-/// The same for doubtful names (`sidebar`, `widget`, `meta`).
-const DOUBTFUL_KEEP_SCORE: f32 = 800.0;
+/// How much prose under a name like `comments` or `share` counts when
+/// looking for the article: names mislead (`page-ad-margins` may wrap the
+/// whole article), so they weaken a subtree instead of removing it.
+const NEGATIVE_WEIGHT: f32 = 0.3;
+/// The same for doubtful names (`sidebar`, `meta`, `header`).
+const DOUBTFUL_WEIGHT: f32 = 0.6;
 
 /// Per-node measurements, indexed by [`NodeId::index`].
 #[derive(Debug)]
@@ -77,72 +78,93 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
         an.order.push(id);
     }
 
-    // Text that has not yet reached its enclosing block.
+    // Pass A: text, links, each block's own value, and a raw prose score
+    // in which names like `comments` only weaken a subtree.
     let mut inline_text = vec![0u32; n];
     let mut inline_link = vec![0u32; n];
-    // Best prose score of any subtree inside, ignoring drops made for class
-    // names; it decides them: a misleading name on a wrapper must not hide
-    // the article inside.
+    let mut value = vec![0f32; n];
     let mut raw = vec![0f32; n];
-    let mut best_raw = vec![0f32; n];
+    let mut raw_unweighted = vec![0f32; n];
     for &id in an.order.iter().rev() {
         let i = id.index();
         if let NodeData::Text(t) = &doc.node(id).data {
             let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
             an.text[i] = chars;
             inline_text[i] = chars;
-        } else {
-            let (mut text, mut link, mut score, mut own, mut own_link) = (0, 0, 0.0, 0, 0);
-            let mut raw_score = 0.0;
-            let mut best_inside = 0f32;
-            for c in doc.children(id) {
-                let ci = c.index();
-                text += an.text[ci];
-                link += an.link[ci];
-                score += an.score[ci];
-                raw_score += raw[ci];
-                best_inside = best_inside.max(best_raw[ci]);
-                own += inline_text[ci];
-                own_link += inline_link[ci];
-            }
-            let is_link = doc.tag(id).is_some_and(|t| &**t == "a");
-            if is_link {
-                link = text;
-                own_link = own;
-            }
-            an.text[i] = text;
-            an.link[i] = link;
-            match an.role[i] {
-                Role::Inline => {
-                    inline_text[i] = own;
-                    inline_link[i] = own_link;
-                }
-                _ => {
-                    let value = block_value(own, own_link);
-                    score += value;
-                    raw_score += value;
-                }
-            }
-            let keep_score = match hints[i] {
-                Hint::Negative => NEGATIVE_KEEP_SCORE,
-                Hint::Doubtful => DOUBTFUL_KEEP_SCORE,
-                _ => 0.0,
-            };
-            if an.role[i] == Role::Boilerplate {
-                raw_score = -(text as f32);
-            }
-            raw[i] = raw_score;
-            best_raw[i] = best_inside.max(raw_score);
-            let drop =
-                an.role[i] == Role::Boilerplate || keep_score > 0.0 && best_raw[i] < keep_score;
-            if drop {
-                an.dropped[i] = true;
-                score = -(text as f32);
-                inline_text[i] = 0;
-                inline_link[i] = 0;
-            }
-            an.score[i] = score;
+            continue;
         }
+        let (mut text, mut link, mut own, mut own_link, mut raw_score) = (0, 0, 0, 0, 0.0);
+        let mut unweighted = 0.0;
+        for c in doc.children(id) {
+            let ci = c.index();
+            text += an.text[ci];
+            link += an.link[ci];
+            own += inline_text[ci];
+            own_link += inline_link[ci];
+            raw_score += raw[ci];
+            unweighted += raw_unweighted[ci];
+        }
+        if doc.tag(id).is_some_and(|t| &**t == "a") {
+            link = text;
+            own_link = own;
+        }
+        an.text[i] = text;
+        an.link[i] = link;
+        match an.role[i] {
+            Role::Inline => {
+                inline_text[i] = own;
+                inline_link[i] = own_link;
+            }
+            Role::Boilerplate => {}
+            _ => value[i] = block_value(own, own_link),
+        }
+        raw_score += value[i];
+        raw_unweighted[i] = if an.role[i] == Role::Boilerplate {
+            -(text as f32)
+        } else {
+            unweighted + value[i]
+        };
+        raw[i] = match (an.role[i], hints[i]) {
+            (Role::Boilerplate, _) => -(text as f32),
+            (_, Hint::Negative) if raw_score > 0.0 => raw_score * NEGATIVE_WEIGHT,
+            (_, Hint::Doubtful) if raw_score > 0.0 => raw_score * DOUBTFUL_WEIGHT,
+            _ => raw_score,
+        };
+    }
+
+    // The densest prose cluster: names on its ancestors, and on parts of it
+    // that hold half its prose, are not trusted.
+    let mut protected = vec![false; n];
+    let best = an
+        .order
+        .iter()
+        .filter(|id| doc.element(**id).is_some())
+        .max_by(|a, b| raw[a.index()].total_cmp(&raw[b.index()]));
+    if let Some(&best) = best {
+        for a in doc.ancestors(best) {
+            protected[a.index()] = true;
+        }
+        let half = 0.5 * raw_unweighted[best.index()];
+        for d in doc.descendants(best) {
+            protected[d.index()] = raw_unweighted[d.index()] >= half;
+        }
+    }
+
+    // Pass B: the score with furniture dropped.
+    for &id in an.order.iter().rev() {
+        let i = id.index();
+        if matches!(doc.node(id).data, NodeData::Text(_)) {
+            continue;
+        }
+        let mut score: f32 = doc.children(id).map(|c| an.score[c.index()]).sum();
+        score += value[i];
+        let drop = an.role[i] == Role::Boilerplate
+            || matches!(hints[i], Hint::Negative | Hint::Doubtful) && !protected[i];
+        if drop {
+            an.dropped[i] = true;
+            score = -(an.text[i] as f32);
+        }
+        an.score[i] = score;
     }
     for &id in &an.order {
         let parent = doc
