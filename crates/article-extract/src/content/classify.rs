@@ -359,14 +359,7 @@ mod tests {
     #[test]
     fn roles_from_tags_and_names() {
         assert_eq!(first("<nav>x</nav>", "nav"), Role::Boilerplate);
-        assert_eq!(
-            first("<div class='share-buttons'>x</div>", "div"),
-            Role::Boilerplate
-        );
-        assert_eq!(
-            first("<div id='comments'>x</div>", "div"),
-            Role::Boilerplate
-        );
+        assert_eq!(first("<div role='navigation'>x</div>", "div"), Role::Boilerplate);
         assert_eq!(
             first("<div class='entry-content'>x</div>", "div"),
             Role::Block
@@ -378,10 +371,6 @@ mod tests {
         assert_eq!(
             first("<div class='wrap has-sidebar'>x</div>", "div"),
             Role::Block
-        );
-        assert_eq!(
-            first("<div class='comment-content'>x</div>", "div"),
-            Role::Boilerplate
         );
         assert_eq!(first("<div class='shadow'>x</div>", "div"), Role::Block);
         assert_eq!(first("<p style='display: none'>x</p>", "p"), Role::Ignored);

@@ -132,8 +132,8 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
         };
     }
 
-    // The densest prose cluster: names on its ancestors, and on parts of it
-    // that hold half its prose, are not trusted.
+    // The densest prose cluster: names on its ancestors, and doubtful names
+    // on parts of it that hold half its prose, are not trusted.
     let mut protected = vec![false; n];
     let best = an
         .order
@@ -146,7 +146,8 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
         }
         let half = 0.5 * raw_unweighted[best.index()];
         for d in doc.descendants(best) {
-            protected[d.index()] = raw_unweighted[d.index()] >= half;
+            let i = d.index();
+            protected[i] = hints[i] != Hint::Negative && raw_unweighted[i] >= half;
         }
     }
 
