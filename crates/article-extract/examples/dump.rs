@@ -24,8 +24,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("title: {:?}", article.title);
         println!("authors: {:?}", article.authors);
         println!("published: {:?}", article.published.map(|t| t.to_string()));
-        println!("site: {:?} lang: {:?} url: {:?}", article.site_name, article.language, article.url.as_ref().map(|u| u.as_str()));
-        println!("categories: {:?} tags: {:?}", article.categories, article.tags);
+        println!(
+            "site: {:?} lang: {:?} url: {:?}",
+            article.site_name,
+            article.language,
+            article.url.as_ref().map(|u| u.as_str())
+        );
+        println!(
+            "categories: {:?} tags: {:?}",
+            article.categories, article.tags
+        );
         println!("---\n{}\n", article.text());
     }
     Ok(())

@@ -150,136 +150,157 @@ pub(crate) enum Hint {
 }
 
 /// Name parts that always mark page furniture.
-const HARD_NEGATIVE: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "adsbygoogle",
-    "breadcrumb",
-    "breadcrumbs",
-    "comment",
-    "comments",
-    "commentlist",
-    "consent",
-    "cookie",
-    "cookies",
-    "disqus",
-    "footer",
-    "gdpr",
-    "modal",
-    "nav",
-    "navbar",
-    "navigation",
-    "newsletter",
-    "outbrain",
-    "popup",
-    "related",
-    "share",
-    "sharing",
-    "sharedaddy",
-    "addthis",
-    "social",
-    "taboola",
-    "menu",
-    "subscribe",
-    "subscription",
-    "signup",
-    "paywall",
-    "upsell",
-    "respond",
-    "reply",
-    "replies",
-    "jp-relatedposts",
-    "yarpp",
-    "crumbs",
-    "skip",
-    "donate",
-    "donation",
-];
+fn is_hard_negative(word: &str) -> bool {
+    matches!(
+        word,
+        "ad" | "ads"
+            | "advert"
+            | "advertisement"
+            | "adsbygoogle"
+            | "breadcrumb"
+            | "breadcrumbs"
+            | "comment"
+            | "comments"
+            | "commentlist"
+            | "consent"
+            | "cookie"
+            | "cookies"
+            | "disqus"
+            | "footer"
+            | "gdpr"
+            | "modal"
+            | "nav"
+            | "navbar"
+            | "navigation"
+            | "newsletter"
+            | "outbrain"
+            | "popup"
+            | "related"
+            | "share"
+            | "sharing"
+            | "sharedaddy"
+            | "addthis"
+            | "social"
+            | "taboola"
+            | "menu"
+            | "subscribe"
+            | "subscription"
+            | "signup"
+            | "paywall"
+            | "upsell"
+            | "respond"
+            | "reply"
+            | "replies"
+            | "jp-relatedposts"
+            | "yarpp"
+            | "crumbs"
+            | "skip"
+            | "donate"
+            | "donation"
+    )
+}
 
 /// Name parts that usually mark page furniture.
-const SOFT_NEGATIVE: &[&str] = &[
-    "banner",
-    "combx",
-    "community",
-    "foot",
-    "masthead",
-    "pagination",
-    "pager",
-    "promo",
-    "recommended",
-    "recommendations",
-    "remark",
-    "rss",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "sponsor",
-    "sponsored",
-    "toolbar",
-    "trending",
-    "login",
-    "overlay",
-    "tags",
-    "tagcloud",
-    "byline",
-    "bio",
-    "dateline",
-    "meta",
-    "postmeta",
-    "follow",
-    "jump",
-    "rating",
-    "reactions",
-    "header",
-    "topbar",
-    "categories",
-    "popular",
-    "mostpopular",
-    "readmore",
-    "cta",
-    "author",
-    "share-bar",
-    "print",
-    "toc",
-];
+fn is_soft_negative(word: &str) -> bool {
+    matches!(
+        word,
+        "banner"
+            | "combx"
+            | "community"
+            | "foot"
+            | "masthead"
+            | "pagination"
+            | "pager"
+            | "promo"
+            | "recommended"
+            | "recommendations"
+            | "remark"
+            | "rss"
+            | "shoutbox"
+            | "sidebar"
+            | "skyscraper"
+            | "sponsor"
+            | "sponsored"
+            | "toolbar"
+            | "trending"
+            | "login"
+            | "overlay"
+            | "tags"
+            | "tagcloud"
+            | "byline"
+            | "bio"
+            | "dateline"
+            | "meta"
+            | "postmeta"
+            | "follow"
+            | "jump"
+            | "rating"
+            | "reactions"
+            | "header"
+            | "topbar"
+            | "categories"
+            | "popular"
+            | "mostpopular"
+            | "readmore"
+            | "cta"
+            | "author"
+            | "share-bar"
+            | "print"
+            | "toc"
+    )
+}
 
 /// Whole class names that mark the article body itself.
-const STRONG_POSITIVE: &[&str] = &[
-    "articlebody",
-    "article-body",
-    "article-content",
-    "article-text",
-    "articletext",
-    "entry-content",
-    "post-body",
-    "post-content",
-    "post-text",
-    "story-body",
-    "storycontent",
-    "story-content",
-    "article__body",
-    "article__content",
-    "story__body",
-    "field--name-body",
-    "field-name-body",
-    "body-text",
-    "bodytext",
-    "main-content",
-    "td-post-content",
-    "post-entry",
-    "entry-body",
-    "article-body-content",
-    "rich-text",
-    "richtext",
-];
+fn is_strong_positive(word: &str) -> bool {
+    matches!(
+        word,
+        "articlebody"
+            | "article-body"
+            | "article-content"
+            | "article-text"
+            | "articletext"
+            | "entry-content"
+            | "post-body"
+            | "post-content"
+            | "post-text"
+            | "story-body"
+            | "storycontent"
+            | "story-content"
+            | "article__body"
+            | "article__content"
+            | "story__body"
+            | "field--name-body"
+            | "field-name-body"
+            | "body-text"
+            | "bodytext"
+            | "main-content"
+            | "td-post-content"
+            | "post-entry"
+            | "entry-body"
+            | "article-body-content"
+            | "rich-text"
+            | "richtext"
+    )
+}
 
 /// Name parts that suggest content.
-const WEAK_POSITIVE: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "main", "post", "story", "text", "blog",
-    "prose", "single",
-];
+fn is_weak_positive(word: &str) -> bool {
+    matches!(
+        word,
+        "article"
+            | "body"
+            | "content"
+            | "entry"
+            | "hentry"
+            | "main"
+            | "post"
+            | "story"
+            | "text"
+            | "blog"
+            | "prose"
+            | "single"
+    )
+}
 
 /// Judges an element by the words of its `class` and `id`.
 pub(crate) fn hint(el: &Element) -> Hint {
@@ -290,18 +311,18 @@ pub(crate) fn hint(el: &Element) -> Hint {
         }
         for name in value.split_ascii_whitespace() {
             let name = name.to_ascii_lowercase();
-            strong |= STRONG_POSITIVE.contains(&name.as_str());
+            strong |= is_strong_positive(&name);
             if name.starts_with("has-") || name.starts_with("with-") || name.starts_with("no-") {
                 // Layout modifiers such as `has-sidebar` say nothing of the element.
                 continue;
             }
             for part in name.split(['-', '_', ':', '.']).filter(|p| !p.is_empty()) {
-                hard |= HARD_NEGATIVE.contains(&part);
-                soft |= SOFT_NEGATIVE.contains(&part);
-                weak |= WEAK_POSITIVE.contains(&part);
+                hard |= is_hard_negative(part);
+                soft |= is_soft_negative(part);
+                weak |= is_weak_positive(part);
             }
-            hard |= HARD_NEGATIVE.contains(&name.as_str());
-            soft |= SOFT_NEGATIVE.contains(&name.as_str());
+            hard |= is_hard_negative(&name);
+            soft |= is_soft_negative(&name);
         }
     }
     if el
@@ -335,13 +356,31 @@ mod tests {
                 .unwrap();
             hint(doc.element(id).unwrap())
         };
-        assert_eq!(hint_of("<div class='share-buttons'>x</div>"), Hint::Negative);
+        assert_eq!(
+            hint_of("<div class='share-buttons'>x</div>"),
+            Hint::Negative
+        );
         assert_eq!(hint_of("<div id='comments'>x</div>"), Hint::Negative);
-        assert_eq!(hint_of("<div class='comment-content'>x</div>"), Hint::Negative);
-        assert_eq!(hint_of("<div class='sidebar-widget'>x</div>"), Hint::Doubtful);
-        assert_eq!(hint_of("<div class='elementor-widget-wrap'>x</div>"), Hint::Neutral);
-        assert_eq!(hint_of("<div class='entry-content sidebar'>x</div>"), Hint::Positive);
-        assert_eq!(hint_of("<div class='wrap has-sidebar'>x</div>"), Hint::Neutral);
+        assert_eq!(
+            hint_of("<div class='comment-content'>x</div>"),
+            Hint::Negative
+        );
+        assert_eq!(
+            hint_of("<div class='sidebar-widget'>x</div>"),
+            Hint::Doubtful
+        );
+        assert_eq!(
+            hint_of("<div class='elementor-widget-wrap'>x</div>"),
+            Hint::Neutral
+        );
+        assert_eq!(
+            hint_of("<div class='entry-content sidebar'>x</div>"),
+            Hint::Positive
+        );
+        assert_eq!(
+            hint_of("<div class='wrap has-sidebar'>x</div>"),
+            Hint::Neutral
+        );
     }
 
     use super::*;
@@ -359,7 +398,10 @@ mod tests {
     #[test]
     fn roles_from_tags_and_names() {
         assert_eq!(first("<nav>x</nav>", "nav"), Role::Boilerplate);
-        assert_eq!(first("<div role='navigation'>x</div>", "div"), Role::Boilerplate);
+        assert_eq!(
+            first("<div role='navigation'>x</div>", "div"),
+            Role::Boilerplate
+        );
         assert_eq!(
             first("<div class='entry-content'>x</div>", "div"),
             Role::Block

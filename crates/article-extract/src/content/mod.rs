@@ -40,12 +40,29 @@ pub fn debug_root(html: &str) -> String {
     dropped.sort_by_key(|n| std::cmp::Reverse(an.text[n.index()]));
     for &&id in dropped.iter().take(4) {
         if let Some(e) = doc.element(id) {
-            out += &format!("DROPPED {} class={:?} id={:?} text={} role={:?}\n", e.tag(), e.attr("class"), e.attr("id"), an.text[id.index()], an.role[id.index()]);
+            out += &format!(
+                "DROPPED {} class={:?} id={:?} text={} role={:?}\n",
+                e.tag(),
+                e.attr("class"),
+                e.attr("id"),
+                an.text[id.index()],
+                an.role[id.index()]
+            );
         }
     }
     for id in std::iter::once(root).chain(doc.ancestors(root)) {
         if let Some(e) = doc.element(id) {
-            out += &format!("{} class={:?} id={:?} score={} text={} link={} dropped={} role={:?}\n", e.tag(), e.attr("class"), e.attr("id"), an.score[id.index()], an.text[id.index()], an.link[id.index()], an.dropped[id.index()], an.role[id.index()]);
+            out += &format!(
+                "{} class={:?} id={:?} score={} text={} link={} dropped={} role={:?}\n",
+                e.tag(),
+                e.attr("class"),
+                e.attr("id"),
+                an.score[id.index()],
+                an.text[id.index()],
+                an.link[id.index()],
+                an.dropped[id.index()],
+                an.role[id.index()]
+            );
         }
     }
     out
