@@ -46,6 +46,14 @@ const ARTICLE_TYPES: &[&str] = &[
     "VideoObject",
 ];
 
+/// Schema.org types of organizations, which are publishers rather than
+/// authors.
+const ORGANIZATION_TYPES: &[&str] = &[
+    "Organization", "NewsMediaOrganization", "Corporation", "LocalBusiness",
+    "EducationalOrganization", "GovernmentOrganization", "MedicalOrganization", "NGO",
+    "OnlineBusiness", "Brand",
+];
+
 /// Collects every object of the given scripts' JSON, then reads the best
 /// article object (falling back to a `WebPage`).
 pub(crate) fn parse<'a>(scripts: impl Iterator<Item = &'a str>) -> JsonLd {
@@ -96,18 +104,34 @@ pub(crate) fn parse<'a>(scripts: impl Iterator<Item = &'a str>) -> JsonLd {
     let resolve = |v: &Value| -> Option<String> {
         match v {
             Value::String(s) => Some(s.clone()),
-            Value::Object(o) => text(o.get("name")).or_else(|| {
-                let id = o.get("@id")?.as_str()?;
-                text(by_id(id)?.get("name"))
-            }),
+            Value::Object(o) => {
+                let target = match o.get("@id").and_then(Value::as_str) {
+                    Some(id) if !o.contains_key("name") => by_id(id)?,
+                    _ => o,
+                };
+                text(target.get("name"))
+            }
             _ => None,
         }
+    };
+    let is_person = |v: &Value| {
+        let Value::Object(o) = v else { return true };
+        let target = match o.get("@id").and_then(Value::as_str) {
+            Some(id) if !o.contains_key("@type") => by_id(id).unwrap_or(o),
+            _ => o,
+        };
+        !has_type(target, ORGANIZATION_TYPES)
     };
     out.headline = text(a.get("headline")).or_else(|| text(a.get("name")));
     if let Some(author) = a.get("author").or_else(|| a.get("creator")) {
         let list = match author {
-            Value::Array(items) => items.iter().filter_map(resolve).collect(),
-            other => resolve(other).into_iter().collect(),
+            Value::Array(items) => items
+                .iter()
+                .filter(|a| is_person(a))
+                .filter_map(resolve)
+                .collect(),
+            other if is_person(other) => resolve(other).into_iter().collect(),
+            _ => Vec::new(),
         };
         out.authors = list;
     }

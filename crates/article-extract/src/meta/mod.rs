@@ -3,6 +3,7 @@
 //! meta tags, microdata, `<time>`, visible text, the URL).
 
 pub(crate) mod date;
+mod entities;
 mod jsonld;
 mod names;
 mod title;
@@ -52,7 +53,7 @@ struct Candidates(Vec<(Source, String)>);
 
 impl Candidates {
     fn add(&mut self, source: Source, value: &str) {
-        let value = collapse_whitespace(value);
+        let value = collapse_whitespace(&entities::decode(value));
         if !value.is_empty() && value.len() < 2000 {
             self.0.push((source, value));
         }
@@ -358,7 +359,7 @@ fn visible_text(doc: &Document, f: &mut Found) {
                     || lower.starts_with("posted by")
                 {
                     f.authors.add(Source::VisibleText, &text);
-                } else if (lower == "by" || lower == "by:")
+                } else if matches!(lower.as_str(), "by" | "by:" | "written by" | "author" | "author:")
                     && let Some(next) = next_text(doc, id)
                 {
                     f.authors.add(Source::VisibleText, &next);
@@ -447,25 +448,21 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     for name in &ld.authors {
         authors.add(Source::JsonLd, name);
     }
-    if let Some((best_source, _)) = authors
-        .ranked()
-        .first()
-        .and_then(|b| authors.0.iter().find(|(_, v)| v == b))
-    {
-        let best_source = *best_source;
+    // JSON-LD lists every author; other sources give one byline each, so
+    // only the best one is read.
+    let ranked = authors.ranked();
+    if authors.0.iter().any(|(s, _)| *s == Source::JsonLd) {
         for (s, raw) in &authors.0 {
-            if *s == best_source {
+            if *s == Source::JsonLd {
                 names::merge(&mut a.authors, names::clean(raw));
             }
         }
-        if a.authors.is_empty() {
-            for raw in authors.ranked() {
-                names::merge(&mut a.authors, names::clean(raw));
-                if !a.authors.is_empty() {
-                    break;
-                }
-            }
+    }
+    for raw in ranked {
+        if !a.authors.is_empty() {
+            break;
         }
+        names::merge(&mut a.authors, names::clean(raw));
     }
 
     let mut published = f.published;

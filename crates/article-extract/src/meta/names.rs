@@ -108,6 +108,15 @@ fn is_name(s: &str) -> bool {
         return false;
     }
     let lower = s.to_lowercase();
+    // Names are capitalized (scripts without case pass): this rejects user
+    // handles and phrases caught after "by" in running text.
+    let capitalized = |w: &str| w.chars().next().is_some_and(|c| !c.is_lowercase());
+    if !capitalized(words[0]) || !capitalized(words[words.len() - 1]) {
+        return false;
+    }
+    if PREFIXES.iter().any(|p| lower == p.trim_end_matches(':')) {
+        return false;
+    }
     !words.iter().any(|w| {
         let w = w.to_lowercase();
         ROLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -141,5 +150,8 @@ mod tests {
         assert_eq!(clean("Jane Doe | November 27, 2020"), ["Jane Doe"]);
         assert!(clean("https://www.facebook.com/jane").is_empty());
         assert!(clean("admin").is_empty());
+        assert!(clean("Written By").is_empty());
+        assert!(clean("by following the tips below").is_empty());
+        assert!(clean("andrew.keaveney").is_empty());
     }
 }

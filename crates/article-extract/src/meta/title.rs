@@ -35,6 +35,15 @@ pub(crate) fn choose(
             return Some(h1.clone());
         }
     }
+    // A visible headline beats a differently worded one for sharing.
+    let site = site_name.map(norm);
+    let visible = h1s.iter().find(|h| {
+        let n = norm(h);
+        n.split_whitespace().count() >= 2 && site.as_ref() != Some(&n)
+    });
+    if let Some(h1) = visible {
+        return Some(h1.clone());
+    }
     if let Some(s) = structured {
         return Some(strip_site(s, site_name));
     }
