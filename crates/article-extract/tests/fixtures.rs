@@ -351,7 +351,8 @@ fn check_entry(exp: &Expectation, report: &mut Report<'_>) {
         report.fail("encoding", format!("unknown label {label:?}"));
         return;
     };
-    let (html, _, _) = encoding.decode(&read_fixture(&exp.fixture));
+    let bytes = read_fixture(&exp.fixture);
+    let (html, _, _) = encoding.decode(&bytes);
     let page = collapse(&visible_text(&html));
     if !page.contains(&collapse(&exp.title)) {
         report.fail("title", "not visible on the page");

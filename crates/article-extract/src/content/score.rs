@@ -195,7 +195,8 @@ fn block_value(own: u32, own_link: u32) -> f32 {
     prose - link
 }
 
-/// Picks the element whose subtree holds the most prose net of furniture.
+/// Picks the element whose subtree holds the most prose net of furniture,
+/// discounted by its link density.
 pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
     let mut best = NodeId::ROOT;
     let mut best_score = f32::MIN;
@@ -204,9 +205,11 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
         if an.in_dropped[i] || doc.element(id).is_none() {
             continue;
         }
+        // Containers mostly made of links (teaser lists) are discounted.
+        let score = an.score[i] * (1.0 - an.link_density(id));
         // `>=` prefers the deepest of equally good nested wrappers.
-        if an.score[i] >= best_score {
-            best_score = an.score[i];
+        if score >= best_score {
+            best_score = score;
             best = id;
         }
     }
