@@ -6,6 +6,9 @@ use crate::dom::{Document, NodeData, NodeId};
 
 use super::classify::{self, Hint, Role};
 
+/// Largest link-heavy block treated as a teaser card or menu.
+const TEASER_MAX_CHARS: u32 = 1500;
+
 /// How much prose under a name like `comments` or `share` counts when
 /// looking for the article: names mislead (`page-ad-margins` may wrap the
 /// whole article), so they weaken a subtree instead of removing it.
@@ -159,6 +162,11 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
         }
         let mut score: f32 = doc.children(id).map(|c| an.score[c.index()]).sum();
         score += value[i];
+        // A small cluster of mostly links (a teaser card, a menu) counts
+        // against its container even when it carries some prose.
+        if an.role[i] == Role::Block && an.text[i] < TEASER_MAX_CHARS && an.link_density(id) > 0.5 {
+            score = score.min(-(an.link[i] as f32));
+        }
         let drop = an.role[i] == Role::Boilerplate
             || matches!(hints[i], Hint::Negative | Hint::Doubtful) && !protected[i];
         if drop {
