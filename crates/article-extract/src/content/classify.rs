@@ -191,6 +191,7 @@ fn is_hard_negative(word: &str) -> bool {
             | "respond"
             | "reply"
             | "replies"
+            | "responses"
             | "jp-relatedposts"
             | "yarpp"
             | "crumbs"

@@ -9,7 +9,7 @@
 //! noise lines ([`filter`]).
 
 mod blocks;
-mod classify;
+pub(crate) mod classify;
 mod filter;
 mod score;
 

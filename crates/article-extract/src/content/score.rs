@@ -33,6 +33,8 @@ pub(crate) struct Analysis {
     pub in_dropped: Vec<bool>,
     /// Visited nodes in document order (ignored subtrees left out).
     pub order: Vec<NodeId>,
+    /// Elements marked as the article body (`itemprop="articleBody"`).
+    pub marked: Vec<NodeId>,
 }
 
 impl Analysis {
@@ -58,6 +60,7 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
         dropped: vec![false; n],
         in_dropped: vec![false; n],
         order: Vec::with_capacity(n),
+        marked: Vec::new(),
     };
     let mut hints = vec![Hint::Neutral; n];
     let mut walk = doc.descendants(NodeId::ROOT);
@@ -72,6 +75,12 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
                 }
                 if !matches!(&**el.tag(), "html" | "body" | "main" | "article") {
                     hints[id.index()] = classify::hint(el);
+                }
+                if el
+                    .attr("itemprop")
+                    .is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "articleBody"))
+                {
+                    an.marked.push(id);
                 }
             }
             NodeData::Text(_) => an.role[id.index()] = Role::Inline,
@@ -221,7 +230,17 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
             best = id;
         }
     }
-    best
+    // A container the page itself marks as the article body wins when it
+    // holds at least half of the chosen prose.
+    an.marked
+        .iter()
+        .copied()
+        .filter(|&m| !an.in_dropped[m.index()])
+        .filter(|&m| {
+            m == best || doc.ancestors(m).any(|a| a == best) || doc.ancestors(best).any(|a| a == m)
+        })
+        .find(|&m| an.score[m.index()] >= 0.5 * an.score[best.index()])
+        .unwrap_or(best)
 }
 
 #[cfg(test)]
@@ -258,6 +277,15 @@ mod tests {
              <div class='b'><p>{PARA}</p><p>{PARA}</p></div></div><div class='sidebar'><a href='/'>x</a></div></body>"
         );
         assert_eq!(root_class(&html), "wrap");
+    }
+
+    #[test]
+    fn prefers_the_marked_article_body() {
+        let html = format!(
+            "<body><main class='m'><div itemprop='articleBody' class='body'><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div>\
+             <section class='r'><p>{PARA}</p></section></main></body>"
+        );
+        assert_eq!(root_class(&html), "body");
     }
 
     #[test]

@@ -7,13 +7,40 @@ use std::borrow::Cow;
 
 /// Named references common in titles and names.
 const NAMED: &[(&str, char)] = &[
-    ("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("apos", '\''), ("nbsp", ' '),
-    ("ndash", '–'), ("mdash", '—'), ("hellip", '…'), ("lsquo", '‘'), ("rsquo", '’'),
-    ("ldquo", '“'), ("rdquo", '”'), ("laquo", '«'), ("raquo", '»'), ("copy", '©'),
-    ("reg", '®'), ("trade", '™'), ("middot", '·'), ("bull", '•'), ("eacute", 'é'),
-    ("egrave", 'è'), ("aacute", 'á'), ("oacute", 'ó'), ("iacute", 'í'), ("uacute", 'ú'),
-    ("ntilde", 'ñ'), ("ccedil", 'ç'), ("uuml", 'ü'), ("ouml", 'ö'), ("auml", 'ä'),
-    ("szlig", 'ß'), ("euro", '€'), ("pound", '£'),
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", ' '),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("trade", '™'),
+    ("middot", '·'),
+    ("bull", '•'),
+    ("eacute", 'é'),
+    ("egrave", 'è'),
+    ("aacute", 'á'),
+    ("oacute", 'ó'),
+    ("iacute", 'í'),
+    ("uacute", 'ú'),
+    ("ntilde", 'ñ'),
+    ("ccedil", 'ç'),
+    ("uuml", 'ü'),
+    ("ouml", 'ö'),
+    ("auml", 'ä'),
+    ("szlig", 'ß'),
+    ("euro", '€'),
+    ("pound", '£'),
 ];
 
 /// Replaces character references such as `&amp;`, `&#8211;` and `&#x27;`.
@@ -60,9 +87,15 @@ mod tests {
 
     #[test]
     fn decodes_references() {
-        assert_eq!(decode("Tools &#8211; Rates &amp; Prices"), "Tools – Rates & Prices");
+        assert_eq!(
+            decode("Tools &#8211; Rates &amp; Prices"),
+            "Tools – Rates & Prices"
+        );
         assert_eq!(decode("It&#x27;s &#038; more"), "It's & more");
-        assert_eq!(decode("AT&T & friends &unknown;"), "AT&T & friends &unknown;");
+        assert_eq!(
+            decode("AT&T & friends &unknown;"),
+            "AT&T & friends &unknown;"
+        );
         assert_eq!(decode("plain"), "plain");
     }
 }

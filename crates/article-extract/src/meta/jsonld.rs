@@ -49,9 +49,16 @@ const ARTICLE_TYPES: &[&str] = &[
 /// Schema.org types of organizations, which are publishers rather than
 /// authors.
 const ORGANIZATION_TYPES: &[&str] = &[
-    "Organization", "NewsMediaOrganization", "Corporation", "LocalBusiness",
-    "EducationalOrganization", "GovernmentOrganization", "MedicalOrganization", "NGO",
-    "OnlineBusiness", "Brand",
+    "Organization",
+    "NewsMediaOrganization",
+    "Corporation",
+    "LocalBusiness",
+    "EducationalOrganization",
+    "GovernmentOrganization",
+    "MedicalOrganization",
+    "NGO",
+    "OnlineBusiness",
+    "Brand",
 ];
 
 /// Collects every object of the given scripts' JSON, then reads the best

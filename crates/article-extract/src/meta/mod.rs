@@ -108,15 +108,11 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>) -> Meta {
                     f.language.add(Source::Meta, l);
                 }
             }
-            "base" => {
-                if f.base_href.is_none() {
-                    f.base_href = el.attr("href").map(str::to_owned);
-                }
+            "base" if f.base_href.is_none() => {
+                f.base_href = el.attr("href").map(str::to_owned);
             }
-            "title" => {
-                if f.title_tag.is_none() {
-                    f.title_tag = Some(doc.clean_text(id)).filter(|t| !t.is_empty());
-                }
+            "title" if f.title_tag.is_none() => {
+                f.title_tag = Some(doc.clean_text(id)).filter(|t| !t.is_empty());
             }
             "meta" => meta_tag(el, &mut f),
             "link" => {
@@ -141,7 +137,7 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>) -> Meta {
                 walk.skip_children(id);
                 continue;
             }
-            "time" => {
+            "time" if !in_furniture(doc, id) => {
                 let value = el
                     .attr("datetime")
                     .map_or_else(|| doc.clean_text(id), str::to_owned);
@@ -164,7 +160,7 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>) -> Meta {
                     f.authors.add(Source::VisibleText, &doc.clean_text(id));
                 } else if rels.contains(&"category") {
                     f.categories.add(Source::VisibleText, &doc.clean_text(id));
-                } else if rels.contains(&"tag") {
+                } else if rels.contains(&"tag") || in_tag_list(doc, id) {
                     f.tags.add(Source::VisibleText, &doc.clean_text(id));
                 }
             }
@@ -176,6 +172,27 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>) -> Meta {
     }
     visible_text(doc, &mut f);
     rank(f, page_url)
+}
+
+/// Whether `id` sits in a comment section, footer or similar, where dates
+/// and names are not the article's.
+fn in_furniture(doc: &Document, id: NodeId) -> bool {
+    doc.ancestors(id).filter_map(|a| doc.element(a)).any(|e| {
+        matches!(&**e.tag(), "footer" | "aside" | "nav")
+            || crate::content::classify::hint(e) == crate::content::classify::Hint::Negative
+    })
+}
+
+/// Whether a link sits in a tag list (`class="tags"`, `field--name-field-tags`).
+fn in_tag_list(doc: &Document, id: NodeId) -> bool {
+    doc.ancestors(id)
+        .take(4)
+        .filter_map(|a| doc.element(a))
+        .filter_map(|e| e.attr("class"))
+        .any(|c| {
+            c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("tags") || w.eq_ignore_ascii_case("tagged"))
+        })
 }
 
 fn is_modified_hint(el: &Element) -> bool {
@@ -209,7 +226,10 @@ fn meta_tag(el: &Element, f: &mut Found) {
             f.title.add(meta, content)
         }
         "og:site_name" => f.site_name.add(og, content),
-        "application-name" | "apple-mobile-web-app-title" => f.site_name.add(meta, content),
+        "application-name"
+        | "apple-mobile-web-app-title"
+        | "dc.publisher"
+        | "dcterms.publisher" => f.site_name.add(meta, content),
         "og:url" => f.url.add(og, content),
         "og:image" | "og:image:url" | "og:image:secure_url" => f.image.add(og, content),
         "twitter:image" | "twitter:image:src" => f.image.add(meta, content),
@@ -275,7 +295,12 @@ fn meta_tag(el: &Element, f: &mut Found) {
 /// Reads one `itemprop` element.
 fn microdata(doc: &Document, id: NodeId, el: &Element, prop: &str, f: &mut Found) {
     if &**el.tag() == "meta" {
-        // `meta_tag` read it.
+        // `meta_tag` read it, unless it is a nested item's `image`.
+        if prop == "image"
+            && let Some(c) = el.attr("content")
+        {
+            f.image.add(Source::Microdata, c);
+        }
         return;
     }
     let value = || {
@@ -313,6 +338,16 @@ fn microdata(doc: &Document, id: NodeId, el: &Element, prop: &str, f: &mut Found
                 }
             }
             "inLanguage" => f.language.add(m, &value()),
+            "publisher" => f.site_name.add(m, &value()),
+            "image" => {
+                let src = el
+                    .attr("src")
+                    .or_else(|| el.attr("href"))
+                    .or_else(|| el.attr("content"));
+                if let Some(src) = src {
+                    f.image.add(m, src);
+                }
+            }
             _ => {}
         }
     }
@@ -359,10 +394,24 @@ fn visible_text(doc: &Document, f: &mut Found) {
                     || lower.starts_with("posted by")
                 {
                     f.authors.add(Source::VisibleText, &text);
-                } else if matches!(lower.as_str(), "by" | "by:" | "written by" | "author" | "author:")
-                    && let Some(next) = next_text(doc, id)
+                } else if matches!(
+                    lower.as_str(),
+                    "by" | "by:"
+                        | "written by"
+                        | "submitted by"
+                        | "posted by"
+                        | "author"
+                        | "author:"
+                ) && let Some(next) = next_text(doc, id)
                 {
                     f.authors.add(Source::VisibleText, &next);
+                }
+                if matches!(
+                    lower.trim_end_matches(':'),
+                    "posted in" | "filed under" | "categories" | "category"
+                ) && let Some(next) = next_text(doc, id)
+                {
+                    f.categories.add(Source::VisibleText, &next);
                 }
                 for prefix in ["posted in ", "filed under ", "categories: ", "category: "] {
                     if let Some(rest) = lower.strip_prefix(prefix) {
@@ -399,6 +448,11 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
 
     // URLs: canonical, then og:url, then JSON-LD, then the given URL.
     let page = page_url.cloned();
+    // `<base href>` (itself resolved against the page URL) resolves the rest.
+    let doc_base = match &f.base_href {
+        Some(h) => resolve::link(page.as_ref(), h).or_else(|| page.clone()),
+        None => page.clone(),
+    };
     let mut url_c = f.url;
     if let Some(u) = &ld.url {
         url_c.add(Source::JsonLd, u);
@@ -411,13 +465,13 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     a.url = url_c
         .0
         .iter()
-        .find_map(|(_, u)| resolve::web(page.as_ref(), u))
+        .find_map(|(_, u)| resolve::web(doc_base.as_ref(), u))
         .or_else(|| {
             page.clone()
                 .filter(|u| matches!(u.scheme(), "http" | "https"))
         });
     let base = match &f.base_href {
-        Some(h) => resolve::link(page.as_ref().or(a.url.as_ref()), h).or_else(|| a.url.clone()),
+        Some(h) => doc_base.or_else(|| resolve::link(a.url.as_ref(), h)),
         None => a.url.clone().or(page),
     };
 

@@ -35,12 +35,23 @@ pub(crate) fn choose(
             return Some(h1.clone());
         }
     }
-    // A visible headline beats a differently worded one for sharing.
+    // A visible headline beats a differently worded one for sharing, unless
+    // it is the site's name (alone in `og:site_name`, or one end of `<title>`).
     let site = site_name.map(norm);
+    let title_ends = title_tag.map(title_ends).unwrap_or_default();
     let visible = h1s.iter().find(|h| {
         let n = norm(h);
-        n.split_whitespace().count() >= 2 && site.as_ref() != Some(&n)
+        n.split_whitespace().count() >= 2 && site.as_ref() != Some(&n) && !title_ends.contains(&n)
     });
+    if visible.is_none()
+        && let Some(named_site) = h1s.iter().find(|h| title_ends.contains(&norm(h)))
+        && let Some(t) = title_tag
+    {
+        let cleaned = strip_site(t, Some(named_site));
+        if norm(&cleaned) != norm(named_site) {
+            return Some(cleaned);
+        }
+    }
     if let Some(h1) = visible {
         return Some(h1.clone());
     }
@@ -56,11 +67,28 @@ pub(crate) fn choose(
     h1s.first().cloned()
 }
 
+/// The first and last parts of a `<title>` split at a separator (or at
+/// `": "`), normalized, when the title has more than one part.
+fn title_ends(title: &str) -> Vec<String> {
+    let mut ends = Vec::new();
+    for sep in SEPARATORS.iter().chain(&[": "]) {
+        let parts: Vec<&str> = title.split(sep).collect();
+        if parts.len() > 1 {
+            ends.push(norm(parts[0]));
+            ends.push(norm(parts[parts.len() - 1]));
+        }
+    }
+    ends
+}
+
 /// Removes a site name from either end of a title.
 pub(crate) fn strip_site(title: &str, site_name: Option<&str>) -> String {
     let words = |s: &str| s.split_whitespace().count();
     let title = title.trim();
-    for sep in SEPARATORS {
+    for sep in SEPARATORS
+        .iter()
+        .chain(site_name.is_some().then_some(&": "))
+    {
         let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
         if parts.len() < 2 {
             continue;
