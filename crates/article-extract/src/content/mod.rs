@@ -4,9 +4,10 @@
 //! [`score::analyze`] measures text, link text and a prose score for every
 //! subtree in one bottom-up pass; [`score::choose_root`] picks the element
 //! whose subtree holds the most prose net of furniture, which naturally
-//! spans an article split across sibling containers; [`blocks::render`]
-//! walks that subtree once more, leaving out furniture, link lists and
-//! noise lines ([`filter`]).
+//! spans an article split across sibling containers, and
+//! [`score::mark_furniture`] marks what to leave out inside it;
+//! [`blocks::render`] walks that subtree once more, leaving out furniture,
+//! link lists and noise lines ([`filter`]).
 
 mod blocks;
 pub(crate) mod classify;
@@ -19,8 +20,9 @@ use crate::{dom::Document, meta::Meta};
 
 /// Extracts the body of the page.
 pub(crate) fn extract(doc: &Document, meta: &Meta) -> Vec<Block> {
-    let analysis = score::analyze(doc);
+    let mut analysis = score::analyze(doc);
     let root = score::choose_root(doc, &analysis);
+    score::mark_furniture(doc, &mut analysis, root);
     let cx = blocks::Context {
         doc,
         analysis: &analysis,
@@ -33,8 +35,9 @@ pub(crate) fn extract(doc: &Document, meta: &Meta) -> Vec<Block> {
 /// Debug: describe the chosen root.
 pub fn debug_root(html: &str) -> String {
     let doc = Document::parse(html);
-    let an = score::analyze(&doc);
+    let mut an = score::analyze(&doc);
     let root = score::choose_root(&doc, &an);
+    score::mark_furniture(&doc, &mut an, root);
     let mut out = String::new();
     let mut dropped: Vec<_> = an.order.iter().filter(|n| an.dropped[n.index()]).collect();
     dropped.sort_by_key(|n| std::cmp::Reverse(an.text[n.index()]));

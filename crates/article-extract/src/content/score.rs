@@ -1,6 +1,6 @@
 //! One bottom-up pass that measures text and links under every node and
 //! scores how much article prose each subtree holds; then the choice of the
-//! article's container.
+//! article's container and of the furniture inside it.
 
 use crate::dom::{Document, NodeData, NodeId};
 
@@ -21,16 +21,22 @@ const DOUBTFUL_WEIGHT: f32 = 0.6;
 pub(crate) struct Analysis {
     /// Role of each element (text nodes: `Inline`, others: `Ignored`).
     pub role: Vec<Role>,
+    /// What each element's class and id suggest.
+    pub hint: Vec<Hint>,
     /// Non-whitespace characters of visible text in the subtree.
     pub text: Vec<u32>,
     /// Of those, characters inside links.
     pub link: Vec<u32>,
-    /// Prose score of the subtree: good text minus furniture.
+    /// Prose score of the subtree: good text minus furniture, weakened
+    /// under furniture-like names.
     pub score: Vec<f32>,
-    /// Whether the node was judged furniture and is left out.
+    /// The same without the weakening.
+    pub plain_score: Vec<f32>,
+    /// Whether the node is furniture to leave out (set by [`mark_furniture`]
+    /// inside the chosen root; furniture tags everywhere).
     pub dropped: Vec<bool>,
-    /// Whether the node or one of its ancestors was dropped.
-    pub in_dropped: Vec<bool>,
+    /// Whether the node or one of its ancestors is a furniture tag.
+    pub in_furniture: Vec<bool>,
     /// Visited nodes in document order (ignored subtrees left out).
     pub order: Vec<NodeId>,
     /// Elements marked as the article body (`itemprop="articleBody"`).
@@ -54,27 +60,29 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
     let n = doc.len();
     let mut an = Analysis {
         role: vec![Role::Ignored; n],
+        hint: vec![Hint::Neutral; n],
         text: vec![0; n],
         link: vec![0; n],
         score: vec![0.0; n],
+        plain_score: vec![0.0; n],
         dropped: vec![false; n],
-        in_dropped: vec![false; n],
+        in_furniture: vec![false; n],
         order: Vec::with_capacity(n),
         marked: Vec::new(),
     };
-    let mut hints = vec![Hint::Neutral; n];
     let mut walk = doc.descendants(NodeId::ROOT);
     while let Some(id) = walk.next() {
+        let i = id.index();
         match &doc.node(id).data {
             NodeData::Element(el) => {
                 let role = classify::role(el);
-                an.role[id.index()] = role;
+                an.role[i] = role;
                 if role == Role::Ignored {
                     walk.skip_children(id);
                     continue;
                 }
                 if !matches!(&**el.tag(), "html" | "body" | "main" | "article") {
-                    hints[id.index()] = classify::hint(el);
+                    an.hint[i] = classify::hint(el);
                 }
                 if el
                     .attr("itemprop")
@@ -82,21 +90,23 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
                 {
                     an.marked.push(id);
                 }
+                let parent = doc
+                    .node(id)
+                    .parent
+                    .is_some_and(|p| an.in_furniture[p.index()]);
+                an.in_furniture[i] = parent || role == Role::Boilerplate;
+                an.dropped[i] = role == Role::Boilerplate;
             }
-            NodeData::Text(_) => an.role[id.index()] = Role::Inline,
-            NodeData::Document => an.role[id.index()] = Role::Block,
+            NodeData::Text(_) => an.role[i] = Role::Inline,
+            NodeData::Document => an.role[i] = Role::Block,
             NodeData::Other => continue,
         }
         an.order.push(id);
     }
 
-    // Pass A: text, links, each block's own value, and a raw prose score
-    // in which names like `comments` only weaken a subtree.
+    // Text that has not yet reached its enclosing block.
     let mut inline_text = vec![0u32; n];
     let mut inline_link = vec![0u32; n];
-    let mut value = vec![0f32; n];
-    let mut raw = vec![0f32; n];
-    let mut raw_unweighted = vec![0f32; n];
     for &id in an.order.iter().rev() {
         let i = id.index();
         if let NodeData::Text(t) = &doc.node(id).data {
@@ -105,16 +115,16 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
             inline_text[i] = chars;
             continue;
         }
-        let (mut text, mut link, mut own, mut own_link, mut raw_score) = (0, 0, 0, 0, 0.0);
-        let mut unweighted = 0.0;
+        let (mut text, mut link, mut own, mut own_link) = (0, 0, 0, 0);
+        let (mut score, mut plain) = (0.0, 0.0);
         for c in doc.children(id) {
             let ci = c.index();
             text += an.text[ci];
             link += an.link[ci];
             own += inline_text[ci];
             own_link += inline_link[ci];
-            raw_score += raw[ci];
-            unweighted += raw_unweighted[ci];
+            score += an.score[ci];
+            plain += an.plain_score[ci];
         }
         if doc.tag(id).is_some_and(|t| &**t == "a") {
             link = text;
@@ -127,69 +137,29 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
                 inline_text[i] = own;
                 inline_link[i] = own_link;
             }
-            Role::Boilerplate => {}
-            _ => value[i] = block_value(own, own_link),
+            Role::Boilerplate => {
+                score = -(text as f32);
+                plain = score;
+            }
+            _ => {
+                let value = block_value(own, own_link);
+                score += value;
+                plain += value;
+                // A small cluster of mostly links (a teaser card, a menu)
+                // counts against its container even when it has some prose.
+                if text < TEASER_MAX_CHARS && an.link_density(id) > 0.5 {
+                    score = score.min(-(link as f32));
+                    plain = plain.min(-(link as f32));
+                }
+            }
         }
-        raw_score += value[i];
-        raw_unweighted[i] = if an.role[i] == Role::Boilerplate {
-            -(text as f32)
-        } else {
-            unweighted + value[i]
+        let weight = match an.hint[i] {
+            Hint::Negative => NEGATIVE_WEIGHT,
+            Hint::Doubtful => DOUBTFUL_WEIGHT,
+            _ => 1.0,
         };
-        raw[i] = match (an.role[i], hints[i]) {
-            (Role::Boilerplate, _) => -(text as f32),
-            (_, Hint::Negative) if raw_score > 0.0 => raw_score * NEGATIVE_WEIGHT,
-            (_, Hint::Doubtful) if raw_score > 0.0 => raw_score * DOUBTFUL_WEIGHT,
-            _ => raw_score,
-        };
-    }
-
-    // The densest prose cluster: names on its ancestors, and doubtful names
-    // on parts of it that hold half its prose, are not trusted.
-    let mut protected = vec![false; n];
-    let best = an
-        .order
-        .iter()
-        .filter(|id| doc.element(**id).is_some())
-        .max_by(|a, b| raw[a.index()].total_cmp(&raw[b.index()]));
-    if let Some(&best) = best {
-        for a in doc.ancestors(best) {
-            protected[a.index()] = true;
-        }
-        let half = 0.5 * raw_unweighted[best.index()];
-        for d in doc.descendants(best) {
-            let i = d.index();
-            protected[i] = hints[i] != Hint::Negative && raw_unweighted[i] >= half;
-        }
-    }
-
-    // Pass B: the score with furniture dropped.
-    for &id in an.order.iter().rev() {
-        let i = id.index();
-        if matches!(doc.node(id).data, NodeData::Text(_)) {
-            continue;
-        }
-        let mut score: f32 = doc.children(id).map(|c| an.score[c.index()]).sum();
-        score += value[i];
-        // A small cluster of mostly links (a teaser card, a menu) counts
-        // against its container even when it carries some prose.
-        if an.role[i] == Role::Block && an.text[i] < TEASER_MAX_CHARS && an.link_density(id) > 0.5 {
-            score = score.min(-(an.link[i] as f32));
-        }
-        let drop = an.role[i] == Role::Boilerplate
-            || matches!(hints[i], Hint::Negative | Hint::Doubtful) && !protected[i];
-        if drop {
-            an.dropped[i] = true;
-            score = -(an.text[i] as f32);
-        }
-        an.score[i] = score;
-    }
-    for &id in &an.order {
-        let parent = doc
-            .node(id)
-            .parent
-            .is_some_and(|p| an.in_dropped[p.index()]);
-        an.in_dropped[id.index()] = an.dropped[id.index()] || parent;
+        an.score[i] = if score > 0.0 { score * weight } else { score };
+        an.plain_score[i] = plain;
     }
     an
 }
@@ -213,16 +183,16 @@ fn block_value(own: u32, own_link: u32) -> f32 {
 }
 
 /// Picks the element whose subtree holds the most prose net of furniture,
-/// discounted by its link density.
+/// discounted by its link density; a container the page marks as the
+/// article body wins when it holds half of that.
 pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
     let mut best = NodeId::ROOT;
     let mut best_score = f32::MIN;
     for &id in &an.order {
         let i = id.index();
-        if an.in_dropped[i] || doc.element(id).is_none() {
+        if an.in_furniture[i] || doc.element(id).is_none() {
             continue;
         }
-        // Containers mostly made of links (teaser lists) are discounted.
         let score = an.score[i] * (1.0 - an.link_density(id));
         // `>=` prefers the deepest of equally good nested wrappers.
         if score >= best_score {
@@ -230,17 +200,30 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
             best = id;
         }
     }
-    // A container the page itself marks as the article body wins when it
-    // holds at least half of the chosen prose.
     an.marked
         .iter()
         .copied()
-        .filter(|&m| !an.in_dropped[m.index()])
+        .filter(|&m| !an.in_furniture[m.index()])
         .filter(|&m| {
             m == best || doc.ancestors(m).any(|a| a == best) || doc.ancestors(best).any(|a| a == m)
         })
-        .find(|&m| an.score[m.index()] >= 0.5 * an.score[best.index()])
+        .find(|&m| an.plain_score[m.index()] >= 0.5 * an.plain_score[best.index()])
         .unwrap_or(best)
+}
+
+/// Marks the furniture inside `root`: parts named like comments or share
+/// bars, and parts with doubtful names (`sidebar`, `meta`) unless they hold
+/// half of the root's prose. The root itself is trusted.
+pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId) {
+    let half = 0.5 * an.plain_score[root.index()];
+    for d in doc.descendants(root).skip(1) {
+        let i = d.index();
+        an.dropped[i] |= match an.hint[i] {
+            Hint::Negative => true,
+            Hint::Doubtful => an.plain_score[i] < half,
+            _ => false,
+        };
+    }
 }
 
 #[cfg(test)]
@@ -289,10 +272,30 @@ mod tests {
     }
 
     #[test]
-    fn comments_count_against_their_container() {
+    fn comments_are_marked_as_furniture() {
         let html = format!(
             "<body><div class='post'><p>{PARA}</p><p>{PARA}</p></div><div id='comments' class='c'><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></body>"
         );
-        assert_eq!(root_class(&html), "post");
+        let doc = Document::parse(&html);
+        let mut an = analyze(&doc);
+        let root = choose_root(&doc, &an);
+        mark_furniture(&doc, &mut an, root);
+        let comments = doc
+            .descendants(root)
+            .find(|&n| doc.element(n).and_then(|e| e.attr("id")) == Some("comments"))
+            .unwrap();
+        assert!(an.dropped[comments.index()]);
+        let post = doc
+            .descendants(root)
+            .find(|&n| doc.element(n).and_then(|e| e.attr("class")) == Some("post"));
+        assert!(post.is_some_and(|p| !an.dropped[p.index()]));
+    }
+
+    #[test]
+    fn names_on_the_article_wrapper_are_not_trusted() {
+        let html = format!(
+            "<body><nav><a href='/'>Home</a></nav><div class='page-ad-margins'><div class='story'><p>{PARA}</p><p>{PARA}</p></div></div></body>"
+        );
+        assert_eq!(root_class(&html), "story");
     }
 }
