@@ -25,7 +25,7 @@ doc:
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --workspace --quiet
 
 newscheck-fixtures:
-	$(CARGO) run --quiet -p newscheck -- fixtures/
+	$(CARGO) run --quiet -p newscheck -- fixtures/*.html fixtures/*.html.gz fixtures/*.expected.*
 
 check:
 	$(CARGO) fmt --all --check

@@ -1,1 +1,499 @@
-//! e2e
+//! End-to-end tests of `news2json`: the built binary on synthetic pages made
+//! in temporary directories, plus one golden test per page in `fixtures/`
+//! (`fixtures/<case>.expected.json`; regenerate with
+//! `SNAPSHOTS=overwrite cargo test -p news2json --test e2e_news2json`).
+
+use std::{fs, io::Write, path::Path, process::Stdio};
+
+use assert_cmd::Command;
+use libtest_mimic::{Arguments, Failed, Trial};
+use serde::Deserialize;
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_news2json");
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+fn main() {
+    let mut trials = vec![
+        Trial::test(
+            "stdin_gives_one_pretty_object",
+            stdin_gives_one_pretty_object,
+        ),
+        Trial::test(
+            "fields_follow_the_contract_order",
+            fields_follow_the_contract_order,
+        ),
+        Trial::test(
+            "file_source_is_the_path_as_given",
+            file_source_is_the_path_as_given,
+        ),
+        Trial::test(
+            "directory_gives_json_lines_in_sorted_order",
+            directory_gives_json_lines_in_sorted_order,
+        ),
+        Trial::test(
+            "output_file_holds_what_stdout_would",
+            output_file_holds_what_stdout_would,
+        ),
+        Trial::test(
+            "jobs_do_not_change_the_output",
+            jobs_do_not_change_the_output,
+        ),
+        Trial::test(
+            "corrupt_gzip_is_reported_and_skipped",
+            corrupt_gzip_is_reported_and_skipped,
+        ),
+        Trial::test("empty_and_binary_inputs_fail", empty_and_binary_inputs_fail),
+        Trial::test("missing_input_is_reported", missing_input_is_reported),
+        Trial::test("quiet_keeps_the_exit_status", quiet_keeps_the_exit_status),
+        Trial::test(
+            "layout_flags_force_lines_or_pretty",
+            layout_flags_force_lines_or_pretty,
+        ),
+        Trial::test(
+            "url_with_two_inputs_is_a_usage_error",
+            url_with_two_inputs_is_a_usage_error,
+        ),
+        Trial::test(
+            "encoding_flag_forces_the_encoding",
+            encoding_flag_forces_the_encoding,
+        ),
+        Trial::test("broken_pipe_is_quiet_success", broken_pipe_is_quiet_success),
+    ];
+    trials.extend(golden_trials());
+    libtest_mimic::run(&Arguments::from_args(), trials).exit();
+}
+
+/// The JSON contract, field for field; unknown fields are an error.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Contract {
+    url: Option<String>,
+    title: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    site_name: Option<String>,
+    language: Option<String>,
+    description: Option<String>,
+    categories: Vec<String>,
+    tags: Vec<String>,
+    image: Option<String>,
+    text: String,
+    word_count: u64,
+    source: String,
+}
+
+const CONTRACT_ORDER: [&str; 14] = [
+    "url",
+    "title",
+    "authors",
+    "published",
+    "modified",
+    "site_name",
+    "language",
+    "description",
+    "categories",
+    "tags",
+    "image",
+    "text",
+    "word_count",
+    "source",
+];
+
+/// A clear news page: `<title>`, a publication date and an `<article>` of
+/// long paragraphs that mention `marker`.
+fn page(title: &str, marker: &str) -> String {
+    let paragraphs: String = (1..=5)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} about {marker}: the harbour council met on Tuesday evening and \
+                 agreed, after a long and lively debate, that the old sea wall will be repaired \
+                 before the winter storms arrive, and that the ferry will keep running.</p>\n"
+            )
+        })
+        .collect();
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\
+         <meta property=\"article:published_time\" content=\"2021-03-04T10:00:00Z\"></head>\
+         <body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+         <article><h1>{title}</h1>\n{paragraphs}</article><footer>© Example</footer></body></html>"
+    )
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(data).unwrap();
+    enc.finish().unwrap()
+}
+
+/// A temporary directory holding `files` (paths relative to it).
+fn tree(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, data) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, data).unwrap();
+    }
+    dir
+}
+
+fn cmd(dir: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir);
+    cmd
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn lines(text: &str) -> Vec<Contract> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+fn stdin_gives_one_pretty_object() -> Result<(), Failed> {
+    let out = Command::new(BIN)
+        .write_stdin(page("Sea wall to be repaired", "zebra"))
+        .output()?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    let text = stdout(&out);
+    assert!(text.starts_with("{\n  \"url\": "), "{text}");
+    let record: Contract = serde_json::from_str(&text)?;
+    assert_eq!(record.source, "-");
+    assert_eq!(record.title.as_deref(), Some("Sea wall to be repaired"));
+    assert_eq!(record.published.as_deref(), Some("2021-03-04T10:00:00Z"));
+    assert!(
+        record.text.contains("Paragraph 5 about zebra"),
+        "{}",
+        record.text
+    );
+    assert!(record.word_count > 100);
+    Ok(())
+}
+
+fn fields_follow_the_contract_order() -> Result<(), Failed> {
+    let out = Command::new(BIN).write_stdin(page("Order", "x")).output()?;
+    let keys: Vec<String> = stdout(&out)
+        .lines()
+        .filter_map(|l| l.strip_prefix("  \""))
+        .filter_map(|l| l.split_once('"').map(|(k, _)| k.to_owned()))
+        .collect();
+    assert_eq!(keys, CONTRACT_ORDER);
+    Ok(())
+}
+
+fn file_source_is_the_path_as_given() -> Result<(), Failed> {
+    let dir = tree(&[("in/story.html", page("Story", "x").as_bytes())]);
+    let out = cmd(dir.path()).arg("./in/story.html").output()?;
+    assert_eq!(out.status.code(), Some(0));
+    let record: Contract = serde_json::from_str(&stdout(&out))?;
+    assert_eq!(record.source, "./in/story.html");
+    Ok(())
+}
+
+fn directory_gives_json_lines_in_sorted_order() -> Result<(), Failed> {
+    let gz = gzip(page("Gz", "gz").as_bytes());
+    let dir = tree(&[
+        ("pages/b.html", page("B", "b").as_bytes()),
+        ("pages/a.htm", page("A", "a").as_bytes()),
+        ("pages/sub/c.xhtml", page("C", "c").as_bytes()),
+        ("pages/d.HTML.gz", &gz),
+        ("pages/notes.txt", b"not a page"),
+        ("pages/e.json", b"{}"),
+    ]);
+    let out = cmd(dir.path()).arg("pages").output()?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let records = lines(&stdout(&out));
+    let sources: Vec<_> = records.iter().map(|r| r.source.as_str()).collect();
+    assert_eq!(
+        sources,
+        [
+            "pages/a.htm",
+            "pages/b.html",
+            "pages/d.HTML.gz",
+            "pages/sub/c.xhtml"
+        ]
+    );
+    assert!(records[2].text.contains("about gz"));
+    Ok(())
+}
+
+fn output_file_holds_what_stdout_would() -> Result<(), Failed> {
+    let dir = tree(&[
+        ("pages/a.html", page("A", "a").as_bytes()),
+        ("pages/b.html", page("B", "b").as_bytes()),
+    ]);
+    let to_stdout = cmd(dir.path()).arg("pages").output()?;
+    let to_file = cmd(dir.path())
+        .args(["pages", "-o", "out/all.jsonl"])
+        .output();
+    // The output directory must exist: a clear error, exit 2, nothing written.
+    let to_file = to_file?;
+    assert_eq!(to_file.status.code(), Some(2));
+    assert!(stderr(&to_file).starts_with("news2json: could not write 'out/all.jsonl': "));
+    fs::create_dir(dir.path().join("out"))?;
+    let to_file = cmd(dir.path())
+        .args(["pages", "-o", "out/all.jsonl"])
+        .output()?;
+    assert_eq!(to_file.status.code(), Some(0));
+    assert_eq!(stdout(&to_file), "");
+    assert_eq!(
+        fs::read(dir.path().join("out/all.jsonl"))?,
+        to_stdout.stdout
+    );
+    assert_eq!(fs::read_dir(dir.path().join("out"))?.count(), 1);
+    Ok(())
+}
+
+fn jobs_do_not_change_the_output() -> Result<(), Failed> {
+    let pages: Vec<(String, String)> = (0..16)
+        .map(|i| {
+            (
+                format!("pages/p{i:02}.html"),
+                page(&format!("Page {i}"), &format!("m{i}")),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &[u8])> = pages
+        .iter()
+        .map(|(n, p)| (n.as_str(), p.as_bytes()))
+        .collect();
+    let dir = tree(&files);
+    let one = cmd(dir.path()).args(["-j", "1", "pages"]).output()?;
+    let two = cmd(dir.path()).args(["-j", "2", "pages"]).output()?;
+    let many = cmd(dir.path()).args(["--jobs", "5", "pages"]).output()?;
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(lines(&stdout(&one)).len(), 16);
+    assert_eq!(stdout(&one), stdout(&two));
+    assert_eq!(stdout(&one), stdout(&many));
+    Ok(())
+}
+
+fn corrupt_gzip_is_reported_and_skipped() -> Result<(), Failed> {
+    let gz = gzip(page("Bad", "bad").as_bytes());
+    let dir = tree(&[
+        ("pages/good.html", page("Good", "good").as_bytes()),
+        ("pages/bad.html.gz", &gz[..gz.len() / 2]),
+    ]);
+    let out = cmd(dir.path()).arg("pages").output()?;
+    assert_eq!(out.status.code(), Some(1));
+    let records = lines(&stdout(&out));
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].source, "pages/good.html");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("news2json: pages/bad.html.gz: corrupt gzip data"),
+        "{err}"
+    );
+    Ok(())
+}
+
+fn empty_and_binary_inputs_fail() -> Result<(), Failed> {
+    let dir = tree(&[
+        ("empty.html", b""),
+        ("image.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01"),
+        ("good.html", page("Good", "good").as_bytes()),
+    ]);
+    let out = cmd(dir.path())
+        .args(["empty.html", "image.html", "good.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "news2json: empty.html: empty input\n\
+         news2json: image.html: not HTML: looks like a PNG image\n"
+    );
+    let records = lines(&stdout(&out));
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].source, "good.html");
+    Ok(())
+}
+
+fn missing_input_is_reported() -> Result<(), Failed> {
+    let dir = tree(&[("good.html", page("Good", "good").as_bytes())]);
+    let out = cmd(dir.path())
+        .args(["missing.html", "good.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("news2json: missing.html: "));
+    assert_eq!(lines(&stdout(&out)).len(), 1);
+    Ok(())
+}
+
+fn quiet_keeps_the_exit_status() -> Result<(), Failed> {
+    let dir = tree(&[("empty.html", b"  \n")]);
+    let out = cmd(dir.path()).args(["--quiet", "empty.html"]).output()?;
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "");
+    assert_eq!(stdout(&out), "");
+    Ok(())
+}
+
+fn layout_flags_force_lines_or_pretty() -> Result<(), Failed> {
+    let dir = tree(&[
+        ("a.html", page("A", "a").as_bytes()),
+        ("b.html", page("B", "b").as_bytes()),
+    ]);
+    let out = cmd(dir.path()).args(["--jsonl", "a.html"]).output()?;
+    assert_eq!(stdout(&out).lines().count(), 1);
+    lines(&stdout(&out));
+    let out = cmd(dir.path())
+        .args(["--pretty", "a.html", "b.html"])
+        .output()?;
+    let text = stdout(&out);
+    assert!(text.lines().count() > 20);
+    let records: Vec<Contract> = serde_json::Deserializer::from_str(&text)
+        .into_iter()
+        .collect::<Result<_, _>>()?;
+    assert_eq!(records.len(), 2);
+    let out = cmd(dir.path())
+        .args(["--pretty", "--jsonl", "a.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(2));
+    Ok(())
+}
+
+fn url_with_two_inputs_is_a_usage_error() -> Result<(), Failed> {
+    let dir = tree(&[
+        ("a.html", page("A", "a").as_bytes()),
+        ("b.html", page("B", "b").as_bytes()),
+    ]);
+    let out = cmd(dir.path())
+        .args(["--url", "https://news.example/a", "a.html", "b.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("'--url <URL>' needs a single input page"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out), "");
+    let out = cmd(dir.path())
+        .args(["--url", "https://news.example/a", "a.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(0));
+    Ok(())
+}
+
+fn encoding_flag_forces_the_encoding() -> Result<(), Failed> {
+    // Declared UTF-8 but written in Latin-1.
+    let html = page("Caf\u{e9}", "caf\u{e9}").replace('\u{e9}', "\u{0}");
+    let bytes: Vec<u8> = html
+        .bytes()
+        .map(|b| if b == 0 { 0xE9 } else { b })
+        .collect();
+    let forced = Command::new(BIN)
+        .args(["--encoding", "latin1"])
+        .write_stdin(bytes.clone())
+        .output()?;
+    let record: Contract = serde_json::from_str(&stdout(&forced))?;
+    assert!(record.text.contains("about caf\u{e9}"), "{}", record.text);
+    let sniffed = Command::new(BIN).write_stdin(bytes).output()?;
+    let record: Contract = serde_json::from_str(&stdout(&sniffed))?;
+    assert!(!record.text.contains("about caf\u{e9}"));
+    let out = Command::new(BIN).args(["--encoding", "klingon"]).output()?;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown encoding label 'klingon'"));
+    Ok(())
+}
+
+fn broken_pipe_is_quiet_success() -> Result<(), Failed> {
+    let pages: Vec<(String, String)> = (0..120)
+        .map(|i| (format!("p{i:03}.html"), page(&format!("Page {i}"), "pipe")))
+        .collect();
+    let files: Vec<(&str, &[u8])> = pages
+        .iter()
+        .map(|(n, p)| (n.as_str(), p.as_bytes()))
+        .collect();
+    let dir = tree(&files);
+    let mut child = std::process::Command::new(BIN)
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    // Close the reading end at once: far more than a pipe's buffer of output
+    // is coming, so the tool must hit a broken pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output()?;
+    assert_eq!(stderr(&out), "");
+    assert_eq!(out.status.code(), Some(0));
+    Ok(())
+}
+
+/// One test per `fixtures/*.html` and `fixtures/*.html.gz`.
+fn golden_trials() -> Vec<Trial> {
+    let fixtures = Path::new(ROOT).join("fixtures");
+    let mut names: Vec<String> = fs::read_dir(&fixtures)
+        .map(|dir| {
+            dir.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".html") || n.ends_with(".html.gz"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let stem = name
+                .trim_end_matches(".gz")
+                .trim_end_matches(".html")
+                .to_owned();
+            Trial::test(format!("golden::{stem}"), move || golden(&name, &stem))
+        })
+        .collect()
+}
+
+/// Runs the tool on `fixtures/NAME` from the workspace root and compares
+/// its output with `fixtures/STEM.expected.json`.
+fn golden(name: &str, stem: &str) -> Result<(), Failed> {
+    let out = Command::new(BIN)
+        .current_dir(ROOT)
+        .args(["-j", "1", &format!("fixtures/{name}")])
+        .output()?;
+    if !out.status.success() {
+        return Err(format!("failed on fixtures/{name}: {}", stderr(&out)).into());
+    }
+    compare(&format!("fixtures/{stem}.expected.json"), &out.stdout)
+}
+
+/// Compares `actual` with the file `expected` (relative to the workspace
+/// root), or rewrites the file when `SNAPSHOTS=overwrite`.
+fn compare(expected: &str, actual: &[u8]) -> Result<(), Failed> {
+    let path = Path::new(ROOT).join(expected);
+    if std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite") {
+        fs::write(&path, actual)?;
+        return Ok(());
+    }
+    let hint = "SNAPSHOTS=overwrite cargo test -p news2json --test e2e_news2json";
+    let Ok(want) = fs::read(&path) else {
+        return Err(format!("{expected} is missing; create it with `{hint}`").into());
+    };
+    if want == actual {
+        return Ok(());
+    }
+    let (want, got) = (
+        String::from_utf8_lossy(&want),
+        String::from_utf8_lossy(actual),
+    );
+    let line = want.lines().zip(got.lines()).position(|(a, b)| a != b);
+    let line = line.unwrap_or(want.lines().count().min(got.lines().count()));
+    Err(format!(
+        "output differs from {expected} at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
+         if the change is intended, run `{hint}` and review the diff",
+        line + 1,
+        want.lines().nth(line).unwrap_or("<end>"),
+        got.lines().nth(line).unwrap_or("<end>"),
+    )
+    .into())
+}

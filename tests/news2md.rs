@@ -1,1 +1,413 @@
-//! e2e
+//! End-to-end tests of `news2md`: the built binary on synthetic pages made
+//! in temporary directories, plus, per page in `fixtures/`, a golden test
+//! (`fixtures/<case>.expected.md`; regenerate with
+//! `SNAPSHOTS=overwrite cargo test -p news2md --test e2e_news2md`) and a
+//! check that the front matter holds the same values as news2json's golden
+//! `fixtures/<case>.expected.json`.
+
+use std::{fs, io::Write, path::Path};
+
+use assert_cmd::Command;
+use libtest_mimic::{Arguments, Failed, Trial};
+use serde_json::{Map, Value};
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_news2md");
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+/// The front matter's keys, in the order news2md writes them.
+const FRONT_MATTER_KEYS: [&str; 11] = [
+    "title",
+    "authors",
+    "published",
+    "modified",
+    "url",
+    "site_name",
+    "language",
+    "categories",
+    "tags",
+    "description",
+    "image",
+];
+
+fn main() {
+    let mut trials = vec![
+        Trial::test(
+            "stdin_gives_front_matter_then_body",
+            stdin_gives_front_matter_then_body,
+        ),
+        Trial::test(
+            "tricky_strings_read_back_the_same",
+            tricky_strings_read_back_the_same,
+        ),
+        Trial::test(
+            "directory_concatenates_documents_in_order",
+            directory_concatenates_documents_in_order,
+        ),
+        Trial::test(
+            "output_file_holds_what_stdout_would",
+            output_file_holds_what_stdout_would,
+        ),
+        Trial::test(
+            "jobs_do_not_change_the_output",
+            jobs_do_not_change_the_output,
+        ),
+        Trial::test(
+            "corrupt_gzip_is_reported_and_skipped",
+            corrupt_gzip_is_reported_and_skipped,
+        ),
+        Trial::test("empty_and_binary_inputs_fail", empty_and_binary_inputs_fail),
+        Trial::test(
+            "url_with_two_inputs_is_a_usage_error",
+            url_with_two_inputs_is_a_usage_error,
+        ),
+    ];
+    trials.extend(golden_trials());
+    trials.extend(front_matter_trials());
+    libtest_mimic::run(&Arguments::from_args(), trials).exit();
+}
+
+/// A clear news page: `<title>`, a publication date and an `<article>` of
+/// long paragraphs that mention `marker`.
+fn page(title: &str, marker: &str) -> String {
+    let paragraphs: String = (1..=5)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} about {marker}: the harbour council met on Tuesday evening and \
+                 agreed, after a long and lively debate, that the old sea wall will be repaired \
+                 before the winter storms arrive, and that the ferry will keep running.</p>\n"
+            )
+        })
+        .collect();
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\
+         <meta property=\"article:published_time\" content=\"2021-03-04T10:00:00Z\"></head>\
+         <body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+         <article><h1>{title}</h1>\n{paragraphs}</article><footer>© Example</footer></body></html>"
+    )
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(data).unwrap();
+    enc.finish().unwrap()
+}
+
+/// A temporary directory holding `files` (paths relative to it).
+fn tree(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, data) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, data).unwrap();
+    }
+    dir
+}
+
+fn cmd(dir: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir);
+    cmd
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Splits concatenated documents into (front matter, body) pairs; every
+/// document starts with a `---` line.
+fn documents(text: &str) -> Vec<(Map<String, Value>, String)> {
+    assert!(text.starts_with("---\n"), "{text}");
+    let mut docs = Vec::new();
+    let mut rest = text;
+    while let Some(after) = rest.strip_prefix("---\n") {
+        let end = if after.starts_with("---\n") {
+            0
+        } else {
+            after.find("\n---\n").unwrap() + 1
+        };
+        let yaml = &after[..end];
+        let front: Value = serde_norway::from_str(yaml).unwrap_or_else(|e| panic!("{e}: {yaml}"));
+        let front = match front {
+            Value::Object(map) => map,
+            Value::Null => Map::new(),
+            other => panic!("front matter is not a mapping: {other}"),
+        };
+        let after = &after[end + 4..];
+        let next = after.find("\n---\n").map_or(after.len(), |i| i + 1);
+        docs.push((front, after[..next].trim().to_owned()));
+        rest = &after[next..];
+    }
+    assert_eq!(rest, "");
+    docs
+}
+
+fn stdin_gives_front_matter_then_body() -> Result<(), Failed> {
+    let out = Command::new(BIN)
+        .write_stdin(page("Sea wall to be repaired", "zebra"))
+        .output()?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("---\ntitle: \"Sea wall to be repaired\"\n"),
+        "{text}"
+    );
+    let docs = documents(&text);
+    assert_eq!(docs.len(), 1);
+    let (front, body) = &docs[0];
+    assert_eq!(front["published"], "2021-03-04T10:00:00Z");
+    assert!(body.contains("Paragraph 5 about zebra"), "{body}");
+    Ok(())
+}
+
+fn tricky_strings_read_back_the_same() -> Result<(), Failed> {
+    let title = "Say \"yes\": #1 – café 🎉 'ok' \\ [x] {y} & z";
+    let description = "Line: \"quoted\" – #tag, yes; null & ~ 'x' \\ - 🎉";
+    let author = "Zoë O'Brien";
+    let escape = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;");
+    let html = page(&escape(title), "tricky").replace(
+        "</head>",
+        &format!(
+            "<meta name=\"description\" content=\"{}\"><meta name=\"author\" content=\"{author}\"></head>",
+            escape(description)
+        ),
+    );
+    let out = Command::new(BIN).write_stdin(html).output()?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let docs = documents(&stdout(&out));
+    let front = &docs[0].0;
+    assert_eq!(front["title"], title);
+    assert_eq!(front["description"], description);
+    assert_eq!(front["authors"], Value::from(vec![author]));
+    Ok(())
+}
+
+fn directory_concatenates_documents_in_order() -> Result<(), Failed> {
+    let dir = tree(&[
+        ("pages/b.html", page("Bravo", "b").as_bytes()),
+        ("pages/a.html", page("Alpha", "a").as_bytes()),
+        ("pages/c/d.htm", page("Delta", "d").as_bytes()),
+    ]);
+    let out = cmd(dir.path()).arg("pages").output()?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let docs = documents(&stdout(&out));
+    let titles: Vec<_> = docs
+        .iter()
+        .map(|(f, _)| f["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Alpha", "Bravo", "Delta"]);
+    assert!(
+        docs.iter()
+            .all(|(_, body)| body.contains("Paragraph 1 about"))
+    );
+    Ok(())
+}
+
+fn output_file_holds_what_stdout_would() -> Result<(), Failed> {
+    let dir = tree(&[("a.html", page("A", "a").as_bytes())]);
+    let to_stdout = cmd(dir.path()).arg("a.html").output()?;
+    let to_file = cmd(dir.path())
+        .args(["a.html", "--output", "a.md"])
+        .output()?;
+    assert_eq!(to_file.status.code(), Some(0));
+    assert_eq!(stdout(&to_file), "");
+    assert_eq!(fs::read(dir.path().join("a.md"))?, to_stdout.stdout);
+    Ok(())
+}
+
+fn jobs_do_not_change_the_output() -> Result<(), Failed> {
+    let pages: Vec<(String, String)> = (0..16)
+        .map(|i| {
+            (
+                format!("pages/p{i:02}.html"),
+                page(&format!("Page {i}"), &format!("m{i}")),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &[u8])> = pages
+        .iter()
+        .map(|(n, p)| (n.as_str(), p.as_bytes()))
+        .collect();
+    let dir = tree(&files);
+    let one = cmd(dir.path()).args(["-j", "1", "pages"]).output()?;
+    let two = cmd(dir.path()).args(["-j", "2", "pages"]).output()?;
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(documents(&stdout(&one)).len(), 16);
+    assert_eq!(stdout(&one), stdout(&two));
+    Ok(())
+}
+
+fn corrupt_gzip_is_reported_and_skipped() -> Result<(), Failed> {
+    let gz = gzip(page("Bad", "bad").as_bytes());
+    let dir = tree(&[
+        ("pages/good.html", page("Good", "good").as_bytes()),
+        ("pages/bad.html.gz", &gz[..gz.len() / 2]),
+    ]);
+    let out = cmd(dir.path()).arg("pages").output()?;
+    assert_eq!(out.status.code(), Some(1));
+    let docs = documents(&stdout(&out));
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].0["title"], "Good");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("news2md: pages/bad.html.gz: corrupt gzip data"),
+        "{err}"
+    );
+    Ok(())
+}
+
+fn empty_and_binary_inputs_fail() -> Result<(), Failed> {
+    let dir = tree(&[
+        ("empty.html", b"\n\n"),
+        ("image.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01"),
+    ]);
+    let out = cmd(dir.path())
+        .args(["empty.html", "image.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "news2md: empty.html: empty input\n\
+         news2md: image.html: not HTML: looks like a PNG image\n"
+    );
+    assert_eq!(stdout(&out), "");
+    Ok(())
+}
+
+fn url_with_two_inputs_is_a_usage_error() -> Result<(), Failed> {
+    let out = Command::new(BIN)
+        .args(["--url", "https://news.example/a", "a.html", "b.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("'--url <URL>' needs a single input page"));
+    Ok(())
+}
+
+/// One test per fixture: news2md's front matter holds the values of
+/// news2json's golden output (absent exactly where the JSON has `null` or
+/// `[]`).
+fn front_matter_trials() -> Vec<Trial> {
+    fixture_names()
+        .into_iter()
+        .map(|name| {
+            let stem = name
+                .trim_end_matches(".gz")
+                .trim_end_matches(".html")
+                .to_owned();
+            Trial::test(format!("front_matter_matches_json::{stem}"), move || {
+                front_matter_matches_json(&name, &stem)
+            })
+        })
+        .collect()
+}
+
+fn front_matter_matches_json(name: &str, stem: &str) -> Result<(), Failed> {
+    let json_path = Path::new(ROOT).join(format!("fixtures/{stem}.expected.json"));
+    let Ok(json) = fs::read_to_string(&json_path) else {
+        return Err(format!(
+            "fixtures/{stem}.expected.json is missing; create it with \
+             `SNAPSHOTS=overwrite cargo test -p news2json --test e2e_news2json`"
+        )
+        .into());
+    };
+    let json: Map<String, Value> = serde_json::from_str(&json)?;
+    let out = Command::new(BIN)
+        .current_dir(ROOT)
+        .args(["-j", "1", &format!("fixtures/{name}")])
+        .output()?;
+    let docs = documents(&stdout(&out));
+    let front = &docs[0].0;
+    for key in FRONT_MATTER_KEYS {
+        let want = &json[key];
+        let absent = want.is_null() || want.as_array().is_some_and(Vec::is_empty);
+        match front.get(key) {
+            None if absent => {}
+            Some(got) if got == want => {}
+            got => return Err(format!("{key}: front matter has {got:?}, JSON has {want}").into()),
+        }
+    }
+    if let Some(extra) = front
+        .keys()
+        .find(|k| !FRONT_MATTER_KEYS.contains(&k.as_str()))
+    {
+        return Err(format!("unexpected front matter key {extra}").into());
+    }
+    Ok(())
+}
+
+fn fixture_names() -> Vec<String> {
+    let fixtures = Path::new(ROOT).join("fixtures");
+    let mut names: Vec<String> = fs::read_dir(&fixtures)
+        .map(|dir| {
+            dir.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".html") || n.ends_with(".html.gz"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// One test per `fixtures/*.html` and `fixtures/*.html.gz`.
+fn golden_trials() -> Vec<Trial> {
+    fixture_names()
+        .into_iter()
+        .map(|name| {
+            let stem = name
+                .trim_end_matches(".gz")
+                .trim_end_matches(".html")
+                .to_owned();
+            Trial::test(format!("golden::{stem}"), move || golden(&name, &stem))
+        })
+        .collect()
+}
+
+/// Runs the tool on `fixtures/NAME` from the workspace root and compares
+/// its output with `fixtures/STEM.expected.md`.
+fn golden(name: &str, stem: &str) -> Result<(), Failed> {
+    let out = Command::new(BIN)
+        .current_dir(ROOT)
+        .args(["-j", "1", &format!("fixtures/{name}")])
+        .output()?;
+    if !out.status.success() {
+        return Err(format!("failed on fixtures/{name}: {}", stderr(&out)).into());
+    }
+    compare(&format!("fixtures/{stem}.expected.md"), &out.stdout)
+}
+
+/// Compares `actual` with the file `expected` (relative to the workspace
+/// root), or rewrites the file when `SNAPSHOTS=overwrite`.
+fn compare(expected: &str, actual: &[u8]) -> Result<(), Failed> {
+    let path = Path::new(ROOT).join(expected);
+    if std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite") {
+        fs::write(&path, actual)?;
+        return Ok(());
+    }
+    let hint = "SNAPSHOTS=overwrite cargo test -p news2md --test e2e_news2md";
+    let Ok(want) = fs::read(&path) else {
+        return Err(format!("{expected} is missing; create it with `{hint}`").into());
+    };
+    if want == actual {
+        return Ok(());
+    }
+    let (want, got) = (
+        String::from_utf8_lossy(&want),
+        String::from_utf8_lossy(actual),
+    );
+    let line = want.lines().zip(got.lines()).position(|(a, b)| a != b);
+    let line = line.unwrap_or(want.lines().count().min(got.lines().count()));
+    Err(format!(
+        "output differs from {expected} at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
+         if the change is intended, run `{hint}` and review the diff",
+        line + 1,
+        want.lines().nth(line).unwrap_or("<end>"),
+        got.lines().nth(line).unwrap_or("<end>"),
+    )
+    .into())
+}

@@ -15,10 +15,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else {
             raw
         };
-        if std::env::var("DEBUG_ROOT").is_ok() {
-            let d = article_extract::decode(&bytes, None)?;
-            eprintln!("{}", article_extract::content::debug_root(&d.text));
-        }
         let article = article_extract::extract(&bytes, &article_extract::Options::default())?;
         println!("== {path}");
         println!("title: {:?}", article.title);

@@ -2,7 +2,7 @@
 //!
 //! [`extract`] runs the whole pipeline on one page:
 //!
-//! 1. [`decode`] turns bytes into text following the WHATWG rules (BOM,
+//! 1. [`decode()`] turns bytes into text following the WHATWG rules (BOM,
 //!    `<meta charset>` prescan, then detection with chardetng);
 //! 2. [`dom::Document::parse`] builds an arena DOM with html5ever, once;
 //! 3. `meta` collects metadata from JSON-LD, OpenGraph, meta tags, microdata
@@ -27,7 +27,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-pub mod content;
+mod content;
 pub mod decode;
 pub mod dom;
 mod error;

@@ -1,0 +1,194 @@
+//! Command-line flags shared by every tool, and their validation into a
+//! typed [`Config`].
+//!
+//! clap parses [`CommonArgs`] (each tool flattens it into its own `Args`);
+//! [`Config::new`] then checks what clap cannot (`--url` needs a single page)
+//! and fills in defaults. Nothing past this module sees raw strings.
+
+use std::{num::NonZeroUsize, path::PathBuf};
+
+use encoding_rs::Encoding;
+use url::Url;
+
+use crate::{Error, input::Input, output::Target};
+
+/// Inputs larger than this, after decompression, are refused.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The flags every newsprint tool takes.
+#[derive(Clone, Debug, clap::Args)]
+pub struct CommonArgs {
+    /// Files or directories to read; `-` or nothing reads standard input.
+    ///
+    /// Directories are searched recursively, in sorted order, for `*.html`,
+    /// `*.htm` and `*.xhtml` files, each optionally gzipped (`.gz`). Files
+    /// named explicitly are read whatever their name.
+    #[arg(value_name = "INPUTS")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The page's URL, used to resolve relative links (single input only).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<Url>,
+
+    /// Write to FILE instead of standard output.
+    ///
+    /// FILE is written under a temporary name in the same directory and
+    /// renamed into place at the end, so readers never see half of it.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Number of worker threads [default: number of cores].
+    ///
+    /// Output order is input order whatever the number.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+
+    /// Print no messages about failed inputs; the exit status still tells.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Decode pages with this encoding instead of detecting it.
+    ///
+    /// LABEL is a WHATWG encoding label such as `utf-8`, `latin1`,
+    /// `windows-1251` or `shift_jis`. A byte-order mark still wins.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static Encoding>,
+}
+
+fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {
+    Encoding::for_label(label.trim().as_bytes())
+        .ok_or_else(|| format!("unknown encoding label '{label}' (try utf-8, latin1, shift_jis)"))
+}
+
+/// Validated settings for one run.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Config {
+    /// The tool's name, used in messages (`tool: PATH: reason`).
+    pub tool: &'static str,
+    /// Inputs in command-line order; standard input when none were given.
+    pub inputs: Vec<Input>,
+    /// Whether the inputs name exactly one page (one argument, not a
+    /// directory).
+    pub single_page: bool,
+    /// The page URL given with `--url`.
+    pub url: Option<Url>,
+    /// Where output goes.
+    pub output: Target,
+    /// Number of worker threads.
+    pub jobs: NonZeroUsize,
+    /// Whether to keep quiet about failed inputs.
+    pub quiet: bool,
+    /// The encoding forced with `--encoding`.
+    pub encoding: Option<&'static Encoding>,
+    /// Inputs larger than this many bytes (after decompression) fail.
+    pub max_input_bytes: u64,
+}
+
+impl Config {
+    /// Validates `args` for the tool called `tool`.
+    ///
+    /// Fails with [`Error::Usage`] when `--url` is given with more than one
+    /// input or with a directory.
+    pub fn new(tool: &'static str, args: CommonArgs) -> Result<Config, Error> {
+        let mut inputs: Vec<Input> = args.inputs.into_iter().map(Input::from_arg).collect();
+        if inputs.is_empty() {
+            inputs.push(Input::Stdin);
+        }
+        let single_page = match inputs.as_slice() {
+            [Input::Stdin] => true,
+            [Input::File(path)] => !path.is_dir(),
+            _ => false,
+        };
+        if args.url.is_some() && !single_page {
+            let why = match inputs.as_slice() {
+                [Input::File(path)] => format!("'{}' is a directory", path.display()),
+                _ => format!("{} inputs were given", inputs.len()),
+            };
+            return Err(Error::Usage(format!(
+                "the argument '--url <URL>' needs a single input page, but {why}"
+            )));
+        }
+        let jobs = args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN));
+        Ok(Config {
+            tool,
+            inputs,
+            single_page,
+            url: args.url,
+            output: args.output.map_or(Target::Stdout, Target::File),
+            jobs,
+            quiet: args.quiet,
+            encoding: args.encoding,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        })
+    }
+
+    /// The options for [`article_extract::extract`].
+    pub fn extract_options(&self) -> article_extract::Options {
+        article_extract::Options {
+            url: self.url.clone(),
+            encoding: self.encoding,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Debug, Parser)]
+    struct Args {
+        #[command(flatten)]
+        common: CommonArgs,
+    }
+
+    fn config(argv: &[&str]) -> Result<Config, Error> {
+        let args = Args::try_parse_from(std::iter::once("tool").chain(argv.iter().copied()))
+            .map_err(|e| Error::Usage(e.to_string()))?;
+        Config::new("tool", args.common)
+    }
+
+    #[test]
+    fn no_inputs_means_stdin() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.inputs, [Input::Stdin]);
+        assert!(config.single_page);
+        assert_eq!(config.output, Target::Stdout);
+    }
+
+    #[test]
+    fn url_needs_a_single_page() {
+        assert!(config(&["--url", "https://example.com/", "a.html"]).is_ok());
+        let err = config(&["--url", "https://example.com/", "a.html", "b.html"]).unwrap_err();
+        assert!(
+            matches!(err, Error::Usage(ref m) if m.contains("2 inputs")),
+            "{err}"
+        );
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let err = config(&["--url", "https://example.com/", dir]).unwrap_err();
+        assert!(
+            matches!(err, Error::Usage(ref m) if m.contains("is a directory")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn flags_become_typed_settings() {
+        let config = config(&["-j", "3", "-o", "out.json", "--encoding", "latin1", "-"]).unwrap();
+        assert_eq!(config.jobs.get(), 3);
+        assert_eq!(config.output, Target::File("out.json".into()));
+        assert_eq!(config.encoding, Some(encoding_rs::WINDOWS_1252));
+        assert_eq!(config.inputs, [Input::Stdin]);
+    }
+
+    #[test]
+    fn bad_values_are_usage_errors() {
+        assert!(config(&["--encoding", "klingon"]).is_err());
+        assert!(config(&["-j", "0"]).is_err());
+        assert!(config(&["--url", "not a url"]).is_err());
+    }
+}

@@ -1,0 +1,233 @@
+//! JSON documents and JSON Lines.
+//!
+//! A JSON document may hold one object, an array of objects, or several
+//! values one after another (what `news2json --pretty` writes for several
+//! pages); each object is a record at the line where it starts. A syntax
+//! error ends the document. In JSON Lines each line stands alone: a bad line
+//! is reported and the next one is read.
+
+use article_model::{
+    Field,
+    rules::{FieldSource, FieldValue, Rules},
+};
+use serde_json::{Map, Value};
+
+use super::{Verdict, line_at};
+
+/// A JSON object seen as a record.
+struct JsonRecord<'a>(&'a Map<String, Value>);
+
+impl FieldSource for JsonRecord<'_> {
+    fn get(&self, field: Field) -> FieldValue<'_> {
+        match self.0.get(field.name()) {
+            None => FieldValue::Absent,
+            Some(Value::Null) => FieldValue::Null,
+            Some(Value::String(s)) => FieldValue::Text(s),
+            Some(Value::Number(n)) => n.as_f64().map_or(FieldValue::Other, FieldValue::Number),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(Value::as_str)
+                .collect::<Option<Vec<_>>>()
+                .map_or(FieldValue::Other, FieldValue::List),
+            Some(Value::Bool(_) | Value::Object(_)) => FieldValue::Other,
+        }
+    }
+}
+
+fn verdict(line: usize, value: &Value, rules: &Rules) -> Verdict {
+    match value {
+        Value::Object(map) => Verdict::of(Some(line), &JsonRecord(map), rules),
+        _ => Verdict::malformed(Some(line), "not a JSON object"),
+    }
+}
+
+/// `invalid JSON: …` without serde_json's own position (the report has one).
+fn invalid(err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    let position = format!(" at line {} column {}", err.line(), err.column());
+    let message = message.strip_suffix(&position).unwrap_or(&message);
+    format!("invalid JSON: {message}")
+}
+
+/// Checks a JSON document: objects, arrays of objects, or a stream of them.
+pub(super) fn check_document(text: &str, rules: &Rules) -> Vec<Verdict> {
+    let bytes = text.as_bytes();
+    let mut verdicts = Vec::new();
+    let mut pos = skip_whitespace(bytes, 0);
+    while pos < bytes.len() {
+        let result = if bytes[pos] == b'[' {
+            check_array(bytes, pos, rules, &mut verdicts)
+        } else {
+            parse_one(bytes, pos).map(|(value, end)| {
+                verdicts.push(verdict(line_at(bytes, pos), &value, rules));
+                end
+            })
+        };
+        match result {
+            Ok(end) => pos = skip_whitespace(bytes, end),
+            Err(bad) => {
+                verdicts.push(bad);
+                break;
+            }
+        }
+    }
+    verdicts
+}
+
+/// Checks the array starting at `start`; returns the offset after it.
+fn check_array(
+    bytes: &[u8],
+    start: usize,
+    rules: &Rules,
+    verdicts: &mut Vec<Verdict>,
+) -> Result<usize, Verdict> {
+    let mut pos = skip_whitespace(bytes, start + 1);
+    if bytes.get(pos) == Some(&b']') {
+        return Ok(pos + 1);
+    }
+    loop {
+        let (value, end) = parse_one(bytes, pos)?;
+        verdicts.push(verdict(line_at(bytes, pos), &value, rules));
+        pos = skip_whitespace(bytes, end);
+        match bytes.get(pos) {
+            Some(b',') => pos = skip_whitespace(bytes, pos + 1),
+            Some(b']') => return Ok(pos + 1),
+            _ => {
+                return Err(Verdict::malformed(
+                    Some(line_at(bytes, pos)),
+                    "invalid JSON: expected ',' or ']' after an array element",
+                ));
+            }
+        }
+    }
+}
+
+/// Parses the value starting at `pos`; returns it and the offset after it.
+fn parse_one(bytes: &[u8], pos: usize) -> Result<(Value, usize), Verdict> {
+    let mut stream = serde_json::Deserializer::from_slice(&bytes[pos..]).into_iter::<Value>();
+    match stream.next() {
+        Some(Ok(value)) => Ok((value, pos + stream.byte_offset())),
+        Some(Err(e)) => {
+            let line = line_at(bytes, pos) + e.line().saturating_sub(1);
+            Err(Verdict::malformed(Some(line), invalid(&e)))
+        }
+        None => Err(Verdict::malformed(
+            Some(line_at(bytes, pos)),
+            "invalid JSON: unexpected end of data",
+        )),
+    }
+}
+
+fn skip_whitespace(bytes: &[u8], mut pos: usize) -> usize {
+    while bytes.get(pos).is_some_and(u8::is_ascii_whitespace) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Checks JSON Lines: one object per line, blank lines skipped.
+pub(super) fn check_lines(text: &str, rules: &Rules) -> Vec<Verdict> {
+    text.split('\n')
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| match serde_json::from_str::<Value>(line) {
+            Ok(value) => verdict(i + 1, &value, rules),
+            Err(e) => Verdict::malformed(
+                Some(i + 1),
+                format!("{} (column {})", invalid(&e), e.column()),
+            ),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Rules {
+        Rules {
+            required: vec![Field::Title, Field::Authors],
+        }
+    }
+
+    fn report(verdicts: &[Verdict]) -> Vec<String> {
+        verdicts
+            .iter()
+            .map(|v| format!("{:?}: {}", v.line, v.problems.join(" / ")))
+            .collect()
+    }
+
+    #[test]
+    fn document_with_one_object() {
+        let got = check_document("\n{\n  \"title\": \"T\",\n  \"authors\": []\n}\n", &rules());
+        assert_eq!(report(&got), ["Some(2): missing required field 'authors'"]);
+    }
+
+    #[test]
+    fn array_elements_have_their_lines() {
+        let text =
+            "[\n  {\"title\": \"a\", \"authors\": [\"x\"]},\n  {\"authors\": [\"y\"]},\n  3\n]";
+        let got = check_document(text, &rules());
+        assert_eq!(
+            report(&got),
+            [
+                "Some(2): ",
+                "Some(3): missing required field 'title'",
+                "Some(4): not a JSON object"
+            ]
+        );
+    }
+
+    #[test]
+    fn streams_of_objects_and_syntax_errors() {
+        let text =
+            "{\"title\": \"a\", \"authors\": [\"x\"]}\n{\"title\": null}\n{\"title\": ,}\n{}";
+        let got = check_document(text, &rules());
+        assert_eq!(
+            report(&got),
+            [
+                "Some(1): ",
+                "Some(2): missing required field 'title' / missing required field 'authors'",
+                "Some(3): invalid JSON: expected value",
+            ]
+        );
+        let got = check_document("[{\"title\": \"a\"} {}]", &rules());
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[1].problems,
+            ["invalid JSON: expected ',' or ']' after an array element"]
+        );
+        assert!(check_document("  \n", &rules()).is_empty());
+        assert!(check_document("[]", &rules()).is_empty());
+    }
+
+    #[test]
+    fn lines_stand_alone() {
+        let text = "{\"title\": \"a\", \"authors\": [\"x\"]}\n\n{\"title\": \"b\"\n[1]\n{\"title\": \"c\", \"authors\": \"z\"}\n";
+        let got = check_lines(text, &rules());
+        assert_eq!(
+            report(&got),
+            [
+                "Some(1): ",
+                "Some(3): invalid JSON: EOF while parsing an object (column 13)",
+                "Some(4): not a JSON object",
+                "Some(5): ",
+            ]
+        );
+    }
+
+    #[test]
+    fn values_map_to_field_values() {
+        let map: Map<String, Value> = serde_json::from_str(
+            r#"{"title": " ", "authors": ["a", 1], "tags": [], "word_count": 3, "url": null}"#,
+        )
+        .unwrap();
+        let r = JsonRecord(&map);
+        assert_eq!(r.get(Field::Title), FieldValue::Text(" "));
+        assert_eq!(r.get(Field::Authors), FieldValue::Other);
+        assert_eq!(r.get(Field::Tags), FieldValue::List(vec![]));
+        assert_eq!(r.get(Field::WordCount), FieldValue::Number(3.0));
+        assert_eq!(r.get(Field::Url), FieldValue::Null);
+        assert_eq!(r.get(Field::Image), FieldValue::Absent);
+    }
+}

@@ -1,0 +1,96 @@
+//! The crate's error types: fatal errors that stop a run, and per-input
+//! errors that are reported while the batch goes on.
+
+use std::io;
+
+use article_extract::ExtractError;
+
+/// An error that stops the whole run.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The command line is wrong in a way clap could not check alone.
+    #[error("{0}")]
+    Usage(String),
+    /// The output could not be written.
+    #[error("could not write {target}")]
+    Write {
+        /// `standard output` or the quoted output path.
+        target: String,
+        /// What went wrong.
+        #[source]
+        source: io::Error,
+    },
+    /// The worker threads could not be started.
+    #[error("could not start {jobs} worker threads")]
+    Threads {
+        /// How many threads were asked for.
+        jobs: usize,
+        /// What went wrong.
+        #[source]
+        source: rayon::ThreadPoolBuildError,
+    },
+}
+
+/// Why one input could not be turned into output.
+///
+/// The input's path is not part of the message: the reporter puts it in
+/// front (`tool: PATH: reason`).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum InputError {
+    /// The file could not be opened or read.
+    #[error(transparent)]
+    Read(io::Error),
+    /// A directory could not be listed.
+    #[error("could not list directory")]
+    ListDir(#[source] io::Error),
+    /// The data is gzip-compressed but truncated or corrupt.
+    #[error("corrupt gzip data")]
+    Gzip(#[source] io::Error),
+    /// The (decompressed) data is larger than the limit.
+    #[error("larger than {} (the input size limit)", human_size(*.limit))]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The data is not an HTML page.
+    #[error(transparent)]
+    Extract(#[from] ExtractError),
+    /// The article could not be rendered in the output format.
+    #[error("could not render the article")]
+    Render(#[source] io::Error),
+    /// The worker panicked on this input (a bug; the batch goes on).
+    #[error("internal error: processing this input panicked")]
+    Panicked,
+}
+
+/// `64 MiB` for whole mebibytes, else a byte count.
+fn human_size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes % MIB == 0 {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_well() {
+        assert_eq!(
+            InputError::TooLarge {
+                limit: 64 * 1024 * 1024
+            }
+            .to_string(),
+            "larger than 64 MiB (the input size limit)"
+        );
+        assert_eq!(
+            InputError::TooLarge { limit: 10 }.to_string(),
+            "larger than 10 bytes (the input size limit)"
+        );
+    }
+}

@@ -1,0 +1,63 @@
+//! Output formats, one file each, behind the [`Writer`] trait.
+//!
+//! A writer is stateless and shared by the worker threads: each article is
+//! rendered into its own buffer on a worker, and the buffers are written in
+//! input order. [`Writer::begin`] and [`Writer::finish`] write what comes
+//! before and after all articles (the CSV header).
+
+use std::io::{self, Write};
+
+use article_model::{Article, Field};
+
+mod csv;
+pub mod escape;
+mod json;
+mod markdown;
+
+pub use self::{
+    csv::{CsvRow, CsvWriter, DEFAULT_COLUMNS, DEFAULT_COLUMNS_ARG, LIST_SEPARATOR},
+    json::{JsonLayout, JsonWriter},
+    markdown::{MarkdownWriter, front_matter, render_body},
+};
+
+/// Renders articles in one output format.
+pub trait Writer: Send + Sync {
+    /// Writes what comes before the first article.
+    fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+        let _ = out;
+        Ok(())
+    }
+
+    /// Writes one article read from `source` (a path, or `-`).
+    fn write(&self, out: &mut dyn Write, article: &Article, source: &str) -> io::Result<()>;
+
+    /// Writes what comes after the last article.
+    fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        let _ = out;
+        Ok(())
+    }
+}
+
+/// An output format with its settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// JSON objects (see [`JsonLayout`]).
+    Json(JsonLayout),
+    /// CSV with a header row and these columns.
+    Csv(Vec<Field>),
+    /// Markdown documents with YAML front matter.
+    Markdown,
+}
+
+impl Format {
+    /// The writer for this format; `single_page` tells whether the run has
+    /// one page only (for [`JsonLayout::Auto`]).
+    pub fn writer(&self, single_page: bool) -> Box<dyn Writer> {
+        match self {
+            Format::Json(layout) => Box::new(JsonWriter::new(layout.resolve(single_page))),
+            Format::Csv(columns) => Box::new(CsvWriter::new(columns.clone())),
+            Format::Markdown => Box::new(MarkdownWriter),
+        }
+    }
+}

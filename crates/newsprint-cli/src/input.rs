@@ -1,0 +1,274 @@
+//! Input discovery: turning the INPUTS arguments into a stream of files.
+//!
+//! Files named on the command line are taken as given, whatever their
+//! extension; `-` is standard input; directories are walked recursively, in
+//! sorted order, keeping the files a predicate accepts (for the converters,
+//! [`is_page`]). Symbolic links to files are followed, links to directories
+//! are not (so a walk cannot loop). The walk is lazy and uses an explicit
+//! stack: memory grows with the width of one directory, not the tree.
+
+use std::{
+    fmt, fs, io,
+    path::{Path, PathBuf},
+};
+
+use crate::InputError;
+
+/// One input: standard input or a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input, named `-`.
+    Stdin,
+    /// A file, with its path as given (or as found under a directory).
+    File(PathBuf),
+}
+
+impl Input {
+    /// The input named by one command-line argument.
+    pub fn from_arg(arg: PathBuf) -> Input {
+        if arg.as_os_str() == "-" {
+            Input::Stdin
+        } else {
+            Input::File(arg)
+        }
+    }
+
+    /// The file's path, or `None` for standard input.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::Stdin => None,
+            Input::File(path) => Some(path),
+        }
+    }
+
+    /// The name used in records (`source`) and messages: the path, or `-`.
+    pub fn name(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Input::Stdin => f.write_str("-"),
+            Input::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// An input that failed before it could be read.
+#[derive(Debug)]
+pub struct Failed {
+    /// The input concerned.
+    pub input: Input,
+    /// What went wrong.
+    pub error: InputError,
+}
+
+/// Whether `path` names an HTML page: `*.html`, `*.htm` or `*.xhtml`, each
+/// optionally `.gz`, in any case.
+pub fn is_page(path: &Path) -> bool {
+    matches!(extension(path).as_deref(), Some("html" | "htm" | "xhtml"))
+}
+
+/// The lower-cased extension of `path`, looking through a final `.gz`.
+///
+/// `a/Story.HTML.gz` gives `html`; `notes` gives `None`.
+pub fn extension(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let (stem, ext) = name.rsplit_once('.')?;
+    (!stem.is_empty()).then(|| ext.to_owned())
+}
+
+/// Whether `path`'s name ends in `.gz`, in any case.
+pub fn is_gzip_name(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().to_ascii_lowercase().ends_with(".gz"))
+}
+
+/// The files named by a list of inputs, in order; see the module docs.
+#[derive(Debug)]
+pub struct Inputs<'a> {
+    args: std::slice::Iter<'a, Input>,
+    /// Directory entries still to visit, the next one last.
+    stack: Vec<Entry>,
+    accept: fn(&Path) -> bool,
+}
+
+#[derive(Debug)]
+struct Entry {
+    path: PathBuf,
+    is_dir: bool,
+}
+
+impl<'a> Inputs<'a> {
+    /// Walks `inputs`, keeping the directory entries `accept` likes.
+    pub fn new(inputs: &'a [Input], accept: fn(&Path) -> bool) -> Inputs<'a> {
+        Inputs {
+            args: inputs.iter(),
+            stack: Vec::new(),
+            accept,
+        }
+    }
+
+    /// Pushes the entries of `dir` so that the smallest name pops first.
+    fn push_dir(&mut self, dir: &Path) -> io::Result<()> {
+        let mut entries = Vec::new();
+        for entry in fs::read_dir(dir)? {
+            let entry = entry?;
+            let path = entry.path();
+            let kind = entry.file_type()?;
+            let is_dir = if kind.is_symlink() {
+                // Follow links to files only; a dangling link is skipped.
+                match fs::metadata(&path) {
+                    Ok(meta) if meta.is_file() => false,
+                    _ => continue,
+                }
+            } else {
+                kind.is_dir()
+            };
+            if is_dir || (self.accept)(&path) {
+                entries.push(Entry { path, is_dir });
+            }
+        }
+        entries.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
+        self.stack.extend(entries.into_iter().rev());
+        Ok(())
+    }
+
+    fn list(&mut self, dir: PathBuf) -> Option<Result<Input, Failed>> {
+        self.push_dir(&dir).err().map(|e| {
+            Err(Failed {
+                input: Input::File(dir),
+                error: InputError::ListDir(e),
+            })
+        })
+    }
+}
+
+impl Iterator for Inputs<'_> {
+    type Item = Result<Input, Failed>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(entry) = self.stack.pop() {
+                if !entry.is_dir {
+                    return Some(Ok(Input::File(entry.path)));
+                }
+                if let Some(failed) = self.list(entry.path) {
+                    return Some(failed);
+                }
+                continue;
+            }
+            let path = match self.args.next()? {
+                Input::Stdin => return Some(Ok(Input::Stdin)),
+                Input::File(path) => path.clone(),
+            };
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    if let Some(failed) = self.list(path) {
+                        return Some(failed);
+                    }
+                }
+                Ok(_) => return Some(Ok(Input::File(path))),
+                Err(e) => {
+                    return Some(Err(Failed {
+                        input: Input::File(path),
+                        error: InputError::Read(e),
+                    }));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(inputs: &[Input], root: &Path) -> Vec<String> {
+        Inputs::new(inputs, is_page)
+            .map(|r| match r {
+                Ok(Input::File(p)) => p.strip_prefix(root).unwrap().display().to_string(),
+                Ok(Input::Stdin) => "-".into(),
+                Err(f) => format!("error: {}", f.input),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn page_extensions_look_through_gz_and_case() {
+        for yes in ["a.html", "b.HTM", "c.xhtml.gz", "d.Html.GZ", "x/y.htm"] {
+            assert!(is_page(Path::new(yes)), "{yes}");
+        }
+        for no in ["a.txt", "html", ".html", "a.gz", "a.html.bz2", "a.json"] {
+            assert!(!is_page(Path::new(no)), "{no}");
+        }
+        assert_eq!(
+            extension(Path::new("out.JSONL.gz")).as_deref(),
+            Some("jsonl")
+        );
+        assert!(is_gzip_name(Path::new("a.html.GZ")));
+        assert!(!is_gzip_name(Path::new("a.html")));
+    }
+
+    #[test]
+    fn directories_are_walked_in_sorted_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "b.html",
+            "a/z.htm",
+            "a/c/d.xhtml.gz",
+            "c.txt",
+            "A.HTML",
+            "e.html.gz",
+        ] {
+            let path = root.join(f);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        fs::create_dir(root.join("empty")).unwrap();
+        let inputs = [
+            Input::File(root.join("c.txt")),
+            Input::File(root.to_path_buf()),
+            Input::Stdin,
+            Input::File(root.join("missing.html")),
+        ];
+        assert_eq!(
+            names(&inputs, root),
+            [
+                "c.txt",
+                "A.HTML",
+                "a/c/d.xhtml.gz",
+                "a/z.htm",
+                "b.html",
+                "e.html.gz",
+                "-",
+                &format!("error: {}", root.join("missing.html").display()),
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_to_files_are_followed_but_not_links_to_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("sub")).unwrap();
+        fs::write(root.join("sub/page.html"), "x").unwrap();
+        std::os::unix::fs::symlink(root.join("sub"), root.join("loop")).unwrap();
+        std::os::unix::fs::symlink(root.join("sub/page.html"), root.join("link.html")).unwrap();
+        std::os::unix::fs::symlink(root.join("nowhere"), root.join("dangling.html")).unwrap();
+        let inputs = [Input::File(root.to_path_buf())];
+        assert_eq!(names(&inputs, root), ["link.html", "sub/page.html"]);
+    }
+
+    #[test]
+    fn dash_is_stdin_and_names_are_as_given() {
+        assert_eq!(Input::from_arg("-".into()), Input::Stdin);
+        assert_eq!(Input::Stdin.name(), "-");
+        assert_eq!(Input::from_arg("./a/b.html".into()).name(), "./a/b.html");
+    }
+}

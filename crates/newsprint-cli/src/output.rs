@@ -1,0 +1,187 @@
+//! Where output goes: standard output, or a file replaced atomically.
+//!
+//! Standard output is locked once and buffered. A file given with `-o` is
+//! written under a temporary name in its own directory and renamed into
+//! place by [`Output::finish`], so a reader never sees half a file and a
+//! failed run leaves the old file alone. Every write error carries the
+//! target's name; [`Output::finish`] flushes explicitly, since dropping a
+//! buffer swallows its error.
+
+use std::{
+    fmt,
+    io::{self, BufWriter, StdoutLock, Write},
+    path::{Path, PathBuf},
+};
+
+use tempfile::NamedTempFile;
+
+use crate::Error;
+
+/// Buffer size for output.
+const BUFFER: usize = 64 * 1024;
+
+/// Where output goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Standard output.
+    Stdout,
+    /// A file, replaced when the run ends.
+    File(PathBuf),
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Stdout => f.write_str("standard output"),
+            Target::File(path) => write!(f, "'{}'", path.display()),
+        }
+    }
+}
+
+/// An open output.
+#[derive(Debug)]
+pub struct Output {
+    target: Target,
+    sink: Sink,
+}
+
+#[derive(Debug)]
+enum Sink {
+    Stdout(BufWriter<StdoutLock<'static>>),
+    File(BufWriter<NamedTempFile>),
+}
+
+impl Output {
+    /// Opens `target`: locks standard output, or creates the temporary file
+    /// next to the output file.
+    pub fn open(target: &Target) -> Result<Output, Error> {
+        let sink = match target {
+            Target::Stdout => Sink::Stdout(BufWriter::with_capacity(BUFFER, io::stdout().lock())),
+            Target::File(path) => {
+                let file = temp_file_for(path).map_err(|e| write_error(target, e))?;
+                Sink::File(BufWriter::with_capacity(BUFFER, file))
+            }
+        };
+        Ok(Output {
+            target: target.clone(),
+            sink,
+        })
+    }
+
+    /// Writes `bytes`.
+    pub fn write_all(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.write_with(|w| w.write_all(bytes))
+    }
+
+    /// Runs `write` on the output, naming the target in any error.
+    pub fn write_with(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), Error> {
+        let w: &mut dyn Write = match &mut self.sink {
+            Sink::Stdout(w) => w,
+            Sink::File(w) => w,
+        };
+        write(w).map_err(|e| write_error(&self.target, e))
+    }
+
+    /// Flushes the output and, for a file, renames it into place.
+    pub fn finish(self) -> Result<(), Error> {
+        let target = &self.target;
+        match self.sink {
+            Sink::Stdout(mut w) => w.flush().map_err(|e| write_error(target, e)),
+            Sink::File(w) => {
+                let file = w
+                    .into_inner()
+                    .map_err(|e| write_error(target, e.into_error()))?;
+                let Target::File(path) = target else {
+                    return Ok(());
+                };
+                file.persist(path)
+                    .map(drop)
+                    .map_err(|e| write_error(target, e.error))
+            }
+        }
+    }
+}
+
+fn write_error(target: &Target, source: io::Error) -> Error {
+    Error::Write {
+        target: target.to_string(),
+        source,
+    }
+}
+
+/// A temporary file in `path`'s directory, readable like a new file would be.
+fn temp_file_for(path: &Path) -> io::Result<NamedTempFile> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".newsprint-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The usual mode of a new file; the process umask still applies.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+
+    #[test]
+    fn file_appears_only_when_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        fs::write(&path, "old").unwrap();
+        let mut out = Output::open(&Target::File(path.clone())).unwrap();
+        out.write_all(b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        out.finish().unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
+    }
+
+    #[test]
+    fn abandoned_output_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        let mut out = Output::open(&Target::File(path.clone())).unwrap();
+        out.write_all(b"partial").unwrap();
+        drop(out);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn file_gets_the_mode_of_a_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        Output::open(&Target::File(path.clone()))
+            .unwrap()
+            .finish()
+            .unwrap();
+        let plain = dir.path().join("plain");
+        fs::File::create(&plain).unwrap();
+        let mode = |p| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), mode(&plain));
+    }
+
+    #[test]
+    fn errors_name_the_target() {
+        let target = Target::File("/no/such/dir/out.json".into());
+        let err = Output::open(&target).unwrap_err();
+        assert_eq!(err.to_string(), "could not write '/no/such/dir/out.json'");
+    }
+}
