@@ -3,14 +3,15 @@
 //! (`fixtures/<case>.expected.csv`; regenerate with
 //! `SNAPSHOTS=overwrite cargo test -p news2csv --test e2e_news2csv`).
 
-use std::{fs, io::Write, path::Path};
+use std::fs;
 
 use assert_cmd::Command;
 use libtest_mimic::{Arguments, Failed, Trial};
-use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_news2csv");
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+mod support;
+use support::{cmd, gzip, numbered_pages, page, stderr, stdout, tree};
 
 const DEFAULT_HEADER: [&str; 12] = [
     "url",
@@ -64,59 +65,8 @@ fn main() {
             url_with_two_inputs_is_a_usage_error,
         ),
     ];
-    trials.extend(golden_trials());
+    trials.extend(support::golden_trials("csv"));
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
-}
-
-/// A clear news page: `<title>`, a publication date and an `<article>` of
-/// long paragraphs that mention `marker`.
-fn page(title: &str, marker: &str) -> String {
-    let paragraphs: String = (1..=5)
-        .map(|i| {
-            format!(
-                "<p>Paragraph {i} about {marker}: the harbour council met on Tuesday evening and \
-                 agreed, after a long and lively debate, that the old sea wall will be repaired \
-                 before the winter storms arrive, and that the ferry will keep running.</p>\n"
-            )
-        })
-        .collect();
-    format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\
-         <meta property=\"article:published_time\" content=\"2021-03-04T10:00:00Z\"></head>\
-         <body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
-         <article><h1>{title}</h1>\n{paragraphs}</article><footer>© Example</footer></body></html>"
-    )
-}
-
-fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    enc.write_all(data).unwrap();
-    enc.finish().unwrap()
-}
-
-/// A temporary directory holding `files` (paths relative to it).
-fn tree(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, data) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, data).unwrap();
-    }
-    dir
-}
-
-fn cmd(dir: &Path) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.current_dir(dir);
-    cmd
-}
-
-fn stdout(output: &std::process::Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &std::process::Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
 }
 
 /// Header and rows; the reader is strict, so every row must have the
@@ -243,19 +193,7 @@ fn output_file_holds_what_stdout_would() -> Result<(), Failed> {
 }
 
 fn jobs_do_not_change_the_output() -> Result<(), Failed> {
-    let pages: Vec<(String, String)> = (0..16)
-        .map(|i| {
-            (
-                format!("pages/p{i:02}.html"),
-                page(&format!("Page {i}"), &format!("m{i}")),
-            )
-        })
-        .collect();
-    let files: Vec<(&str, &[u8])> = pages
-        .iter()
-        .map(|(n, p)| (n.as_str(), p.as_bytes()))
-        .collect();
-    let dir = tree(&files);
+    let dir = numbered_pages(16);
     let one = cmd(dir.path()).args(["-j", "1", "pages"]).output()?;
     let two = cmd(dir.path()).args(["-j", "2", "pages"]).output()?;
     assert_eq!(one.status.code(), Some(0));
@@ -310,72 +248,4 @@ fn url_with_two_inputs_is_a_usage_error() -> Result<(), Failed> {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("'--url <URL>' needs a single input page"));
     Ok(())
-}
-
-/// One test per `fixtures/*.html` and `fixtures/*.html.gz`.
-fn golden_trials() -> Vec<Trial> {
-    let fixtures = Path::new(ROOT).join("fixtures");
-    let mut names: Vec<String> = fs::read_dir(&fixtures)
-        .map(|dir| {
-            dir.filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".html") || n.ends_with(".html.gz"))
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-        .into_iter()
-        .map(|name| {
-            let stem = name
-                .trim_end_matches(".gz")
-                .trim_end_matches(".html")
-                .to_owned();
-            Trial::test(format!("golden::{stem}"), move || golden(&name, &stem))
-        })
-        .collect()
-}
-
-/// Runs the tool on `fixtures/NAME` from the workspace root and compares
-/// its output with `fixtures/STEM.expected.csv`.
-fn golden(name: &str, stem: &str) -> Result<(), Failed> {
-    let out = Command::new(BIN)
-        .current_dir(ROOT)
-        .args(["-j", "1", &format!("fixtures/{name}")])
-        .output()?;
-    if !out.status.success() {
-        return Err(format!("failed on fixtures/{name}: {}", stderr(&out)).into());
-    }
-    compare(&format!("fixtures/{stem}.expected.csv"), &out.stdout)
-}
-
-/// Compares `actual` with the file `expected` (relative to the workspace
-/// root), or rewrites the file when `SNAPSHOTS=overwrite`.
-fn compare(expected: &str, actual: &[u8]) -> Result<(), Failed> {
-    let path = Path::new(ROOT).join(expected);
-    if std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite") {
-        fs::write(&path, actual)?;
-        return Ok(());
-    }
-    let hint = "SNAPSHOTS=overwrite cargo test -p news2csv --test e2e_news2csv";
-    let Ok(want) = fs::read(&path) else {
-        return Err(format!("{expected} is missing; create it with `{hint}`").into());
-    };
-    if want == actual {
-        return Ok(());
-    }
-    let (want, got) = (
-        String::from_utf8_lossy(&want),
-        String::from_utf8_lossy(actual),
-    );
-    let line = want.lines().zip(got.lines()).position(|(a, b)| a != b);
-    let line = line.unwrap_or(want.lines().count().min(got.lines().count()));
-    Err(format!(
-        "output differs from {expected} at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
-         if the change is intended, run `{hint}` and review the diff",
-        line + 1,
-        want.lines().nth(line).unwrap_or("<end>"),
-        got.lines().nth(line).unwrap_or("<end>"),
-    )
-    .into())
 }

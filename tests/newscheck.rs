@@ -7,10 +7,11 @@ use std::{fs, path::Path};
 
 use assert_cmd::Command;
 use libtest_mimic::{Arguments, Failed, Trial};
-use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_newscheck");
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+mod support;
+use support::{ROOT, cmd, page, page_dated, stderr, stdout, tree};
 
 fn main() {
     let trials = vec![
@@ -61,58 +62,6 @@ fn main() {
         ),
     ];
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
-}
-
-/// A clear news page: `<title>`, a publication date and an `<article>` of
-/// long paragraphs that mention `marker`.
-fn page(title: &str, marker: &str) -> String {
-    page_dated(title, marker, Some("2021-03-04T10:00:00Z"))
-}
-
-/// Like [`page`], with the given publication date or none.
-fn page_dated(title: &str, marker: &str, date: Option<&str>) -> String {
-    let paragraphs: String = (1..=5)
-        .map(|i| {
-            format!(
-                "<p>Paragraph {i} about {marker}: the harbour council met on Tuesday evening and \
-                 agreed, after a long and lively debate, that the old sea wall will be repaired \
-                 before the winter storms arrive, and that the ferry will keep running.</p>\n"
-            )
-        })
-        .collect();
-    format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\
-         {}</head>\
-         <body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
-         <article><h1>{title}</h1>\n{paragraphs}</article><footer>© Example</footer></body></html>",
-        date.map(|d| format!("<meta property=\"article:published_time\" content=\"{d}\">"))
-            .unwrap_or_default()
-    )
-}
-
-/// A temporary directory holding `files` (paths relative to it).
-fn tree(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, data) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, data).unwrap();
-    }
-    dir
-}
-
-fn cmd(dir: &Path) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.current_dir(dir);
-    cmd
-}
-
-fn stdout(output: &std::process::Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &std::process::Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
 }
 
 /// Runs newscheck in `dir` and checks its exit status, stdout and stderr.

@@ -226,18 +226,16 @@ fn check_bytes(
     extract: &article_extract::Options,
 ) -> Vec<Verdict> {
     let rules = &options.rules;
-    if format == InputFormat::Html {
-        return vec![html::check(bytes, name, rules, extract)];
-    }
-    let text = match utf8(bytes) {
-        Ok(text) => text,
-        Err(verdict) => return vec![verdict],
+    let check_text: fn(&str, &Rules) -> Vec<Verdict> = match format {
+        InputFormat::Html => return vec![html::check(bytes, name, rules, extract)],
+        InputFormat::Json => json::check_document,
+        InputFormat::Jsonl => json::check_lines,
+        InputFormat::Csv => csv::check,
+        InputFormat::Markdown => markdown::check,
     };
-    match format {
-        InputFormat::Json => json::check_document(text, rules),
-        InputFormat::Jsonl => json::check_lines(text, rules),
-        InputFormat::Csv => csv::check(text, rules),
-        InputFormat::Markdown | InputFormat::Html => markdown::check(text, rules),
+    match utf8(bytes) {
+        Ok(text) => check_text(text, rules),
+        Err(verdict) => vec![verdict],
     }
 }
 

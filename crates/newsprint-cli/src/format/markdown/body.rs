@@ -17,7 +17,8 @@ pub fn render_body(blocks: &[Block]) -> String {
 }
 
 /// Renders `blocks`; `tight` joins a paragraph and a following list with a
-/// single newline (inside list items).
+/// single newline (inside list items) when the list can interrupt the
+/// paragraph.
 fn render_blocks(blocks: &[Block], tight: bool) -> String {
     let mut out = String::new();
     let mut prev: Option<&Block> = None;
@@ -32,7 +33,7 @@ fn render_blocks(blocks: &[Block], tight: bool) -> String {
                 out.push_str("\n\n<!-- -->\n\n");
             } else if tight
                 && matches!(prev, Block::Paragraph(_))
-                && matches!(block, Block::List { .. })
+                && interrupts_paragraph(block, &text)
             {
                 out.push('\n');
             } else {
@@ -43,6 +44,19 @@ fn render_blocks(blocks: &[Block], tight: bool) -> String {
         prev = Some(block);
     }
     out
+}
+
+/// Whether `block`, rendered as `text`, starts a list right after a
+/// paragraph line. CommonMark lets only a list that starts at 1 (or is
+/// unordered) with a non-empty first item interrupt a paragraph; any other
+/// would be read as more paragraph text, or (`-` alone) as a setext
+/// underline.
+fn interrupts_paragraph(block: &Block, text: &str) -> bool {
+    let Block::List { ordered, start, .. } = block else {
+        return false;
+    };
+    let first_item_has_content = text.split('\n').next().is_some_and(|l| l.contains(' '));
+    (!ordered || start.unwrap_or(1) == 1) && first_item_has_content
 }
 
 fn render_block(block: &Block) -> Option<String> {
@@ -387,6 +401,7 @@ mod tests {
 
         - one
         - two
+
           9. nine
           10. ten
 
@@ -418,6 +433,48 @@ mod tests {
 
         1999\. Was a year
         "#);
+    }
+
+    /// Nested lists survive a CommonMark parser: a list that cannot
+    /// interrupt a paragraph (ordered from 9, or with an empty first item)
+    /// is set off by a blank line instead of becoming paragraph text or a
+    /// setext heading.
+    #[test]
+    fn nested_lists_stay_lists() {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let nested = |ordered, start, first: Vec<Block>| {
+            vec![Block::List {
+                ordered: false,
+                start: None,
+                items: vec![item(vec![
+                    p(vec![t("two")]),
+                    Block::List {
+                        ordered,
+                        start,
+                        items: vec![item(first), item(vec![p(vec![t("next")])])],
+                    },
+                ])],
+            }]
+        };
+        for (ordered, start, first) in [
+            (false, None, vec![p(vec![t("a")])]),
+            (true, Some(1), vec![p(vec![t("a")])]),
+            (true, Some(9), vec![p(vec![t("a")])]),
+            (false, None, vec![]),
+            (true, Some(1), vec![]),
+        ] {
+            let markdown = render_body(&nested(ordered, start, first));
+            let events: Vec<Event<'_>> = Parser::new(&markdown).collect();
+            let lists = events
+                .iter()
+                .filter(|e| matches!(e, Event::Start(Tag::List(_))))
+                .count();
+            let headings = events
+                .iter()
+                .filter(|e| matches!(e, Event::Start(Tag::Heading { .. })))
+                .count();
+            assert_eq!((lists, headings), (2, 0), "{markdown:?}");
+        }
     }
 
     #[test]
