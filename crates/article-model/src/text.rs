@@ -5,8 +5,9 @@ use crate::{Block, Inline};
 /// Renders blocks as plain text.
 ///
 /// Blocks are separated by one blank line; headings stand alone; list items
-/// and table rows each take one line (table cells are separated by a tab);
-/// figures contribute their caption. Runs of spaces collapse to one.
+/// and table rows each take one line (table cells are separated by a tab).
+/// Figures are left out: their captions describe pictures, not the story,
+/// and stay in the block tree for Markdown. Runs of spaces collapse to one.
 pub fn plain_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     for block in blocks {
@@ -33,7 +34,7 @@ pub fn word_count(text: &str) -> usize {
 fn push_block(out: &mut String, block: &Block) {
     match block {
         Block::Paragraph(content) | Block::Heading { content, .. } => push_line(out, content),
-        Block::Figure { caption, .. } => push_line(out, caption),
+        Block::Figure { .. } | Block::Rule => {}
         Block::Preformatted { text, .. } => out.push_str(text.trim_matches('\n')),
         Block::Quote(blocks) => out.push_str(&plain_text(blocks)),
         Block::List { items, .. } => {
@@ -56,7 +57,6 @@ fn push_block(out: &mut String, block: &Block) {
             });
             push_lines(out, lines);
         }
-        Block::Rule => {}
     }
 }
 
@@ -168,6 +168,19 @@ mod tests {
             Inline::Code("x()".into()),
         ])];
         assert_eq!(plain_text(&body), "See this\nx()");
+    }
+
+    #[test]
+    fn figures_are_left_out_of_the_text() {
+        let body = vec![
+            Block::Figure {
+                src: None,
+                alt: "alt".into(),
+                caption: vec![Inline::Text("A caption".into())],
+            },
+            p("Story"),
+        ];
+        assert_eq!(plain_text(&body), "Story");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::meta::date;
 
 /// Longest line the noise rules look at.
-const MAX_NOISE_CHARS: usize = 120;
+const MAX_NOISE_CHARS: usize = 160;
 
 /// Lines that start like page furniture.
 const NOISE_PREFIXES: &[&str] = &[
@@ -70,10 +70,21 @@ pub(crate) fn is_noise(text: &str) -> bool {
     if chars <= 40 && date::parse_text(text).is_some() {
         return true;
     }
+    // Contact lines: "Email Jane at jane@example.com or follow her @jane".
+    if text.split_whitespace().any(is_email) || lower.starts_with("follow ") && text.contains('@') {
+        return true;
+    }
     matches!(
         lower.trim_end_matches(['.', ':', '!']),
         "advertisement" | "ad" | "share" | "menu"
     )
+}
+
+fn is_email(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    word.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+    })
 }
 
 fn words(text: &str) -> usize {
@@ -94,6 +105,8 @@ mod tests {
             "ADVERTISEMENT",
             "Share this article",
             "Read more: Ten things to know about the budget",
+            "Email Jane Doe at jdoe@example.com or follow her @janedoe.",
+            "Have a tip? Jane Doe may be reached at jdoe@example.com.",
         ] {
             assert!(is_noise(line), "{line}");
         }
