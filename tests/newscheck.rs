@@ -60,6 +60,10 @@ fn main() {
             "golden_outputs_agree_across_formats",
             golden_outputs_agree_across_formats,
         ),
+        Trial::test(
+            "broken_pipe_keeps_the_verdict",
+            broken_pipe_keeps_the_verdict,
+        ),
     ];
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }
@@ -398,5 +402,24 @@ fn golden_outputs_agree_across_formats() -> Result<(), Failed> {
             );
         }
     }
+    Ok(())
+}
+
+/// `newscheck big.jsonl | head -1`: the reader leaves early, yet the exit
+/// status still says that records failed.
+fn broken_pipe_keeps_the_verdict() -> Result<(), Failed> {
+    let line = "{\"title\":\"\",\"published\":\"2020-01-01\",\"text\":\"x\"}\n";
+    let records = line.repeat(20_000);
+    let dir = tree(&[("bad.jsonl", records.as_bytes())]);
+    let mut child = std::process::Command::new(BIN)
+        .arg("bad.jsonl")
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()?;
+    drop(child.stdout.take());
+    let out = child.wait_with_output()?;
+    assert_eq!(stderr(&out), "");
+    assert_eq!(out.status.code(), Some(1));
     Ok(())
 }

@@ -125,8 +125,14 @@ impl<'a> Inputs<'a> {
                     Ok(meta) if meta.is_file() => false,
                     _ => continue,
                 }
+            } else if kind.is_dir() {
+                true
+            } else if kind.is_file() {
+                false
             } else {
-                kind.is_dir()
+                // FIFOs, sockets and devices found in a directory are not
+                // pages, and reading a FIFO could block the whole batch.
+                continue;
             };
             if is_dir || (self.accept)(&path) {
                 entries.push(Entry { path, is_dir });
@@ -263,6 +269,21 @@ mod tests {
         std::os::unix::fs::symlink(root.join("nowhere"), root.join("dangling.html")).unwrap();
         let inputs = [Input::File(root.to_path_buf())];
         assert_eq!(names(&inputs, root), ["link.html", "sub/page.html"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_in_directories_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("a.html"), "x").unwrap();
+        let fifo = root.join("b.html");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this system
+        }
+        let inputs = [Input::File(root.to_path_buf())];
+        assert_eq!(names(&inputs, root), ["a.html"]);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use std::{
     fmt,
+    fs::{self, File},
     io::{self, BufWriter, StdoutLock, Write},
     path::{Path, PathBuf},
 };
@@ -48,7 +49,13 @@ pub struct Output {
 #[derive(Debug)]
 enum Sink {
     Stdout(BufWriter<StdoutLock<'static>>),
-    File(BufWriter<NamedTempFile>),
+    /// A regular file, written under a temporary name and renamed onto `path`.
+    File {
+        writer: BufWriter<NamedTempFile>,
+        path: PathBuf,
+    },
+    /// A device or FIFO, written in place.
+    Direct(BufWriter<File>),
 }
 
 impl Output {
@@ -57,10 +64,7 @@ impl Output {
     pub fn open(target: &Target) -> Result<Output, Error> {
         let sink = match target {
             Target::Stdout => Sink::Stdout(BufWriter::with_capacity(BUFFER, io::stdout().lock())),
-            Target::File(path) => {
-                let file = temp_file_for(path).map_err(|e| write_error(target, e))?;
-                Sink::File(BufWriter::with_capacity(BUFFER, file))
-            }
+            Target::File(path) => open_file(path).map_err(|e| write_error(target, e))?,
         };
         Ok(Output {
             target: target.clone(),
@@ -80,7 +84,8 @@ impl Output {
     ) -> Result<(), Error> {
         let w: &mut dyn Write = match &mut self.sink {
             Sink::Stdout(w) => w,
-            Sink::File(w) => w,
+            Sink::File { writer, .. } => writer,
+            Sink::Direct(w) => w,
         };
         write(w).map_err(|e| write_error(&self.target, e))
     }
@@ -90,14 +95,12 @@ impl Output {
         let target = &self.target;
         match self.sink {
             Sink::Stdout(mut w) => w.flush().map_err(|e| write_error(target, e)),
-            Sink::File(w) => {
-                let file = w
+            Sink::Direct(mut w) => w.flush().map_err(|e| write_error(target, e)),
+            Sink::File { writer, path } => {
+                let file = writer
                     .into_inner()
                     .map_err(|e| write_error(target, e.into_error()))?;
-                let Target::File(path) = target else {
-                    return Ok(());
-                };
-                file.persist(path)
+                file.persist(&path)
                     .map(drop)
                     .map_err(|e| write_error(target, e.error))
             }
@@ -113,7 +116,34 @@ fn write_error(target: &Target, source: io::Error) -> Error {
 }
 
 /// A temporary file in `path`'s directory, readable like a new file would be.
-fn temp_file_for(path: &Path) -> io::Result<NamedTempFile> {
+/// Opens the sink for `-o PATH`. A symbolic link is followed, so the file
+/// it points to is replaced and the link kept; devices and FIFOs are written
+/// in place; a read-only file is refused rather than replaced.
+fn open_file(path: &Path) -> io::Result<Sink> {
+    let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let existing = fs::metadata(&real).ok();
+    if let Some(meta) = &existing {
+        if !meta.is_file() {
+            let file = File::options().write(true).open(&real)?;
+            return Ok(Sink::Direct(BufWriter::with_capacity(BUFFER, file)));
+        }
+        if meta.permissions().readonly() {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "the file is read-only",
+            ));
+        }
+    }
+    let file = temp_file_for(&real, existing.map(|m| m.permissions()))?;
+    Ok(Sink::File {
+        writer: BufWriter::with_capacity(BUFFER, file),
+        path: real,
+    })
+}
+
+/// A temporary file beside `path`, with `permissions` (those of the file it
+/// replaces) or the usual ones for a new file.
+fn temp_file_for(path: &Path, permissions: Option<fs::Permissions>) -> io::Result<NamedTempFile> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -123,9 +153,12 @@ fn temp_file_for(path: &Path) -> io::Result<NamedTempFile> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // The usual mode of a new file; the process umask still applies.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
+        // The replaced file's mode, else the usual mode of a new file; the
+        // process umask still applies.
+        builder.permissions(permissions.unwrap_or_else(|| fs::Permissions::from_mode(0o666)));
     }
+    #[cfg(not(unix))]
+    let _ = permissions;
     builder.tempfile_in(dir)
 }
 
@@ -150,6 +183,53 @@ mod tests {
             1,
             "no temp file left"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_followed_and_modes_kept() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.json");
+        fs::write(&real, "old").unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("link.json");
+        symlink(&real, &link).unwrap();
+        let mut out = Output::open(&Target::File(link.clone())).unwrap();
+        out.write_all(b"new").unwrap();
+        out.finish().unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+        let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn devices_are_written_in_place() {
+        let target = Target::File(PathBuf::from("/dev/null"));
+        let mut out = Output::open(&target).unwrap();
+        out.write_all(b"discarded").unwrap();
+        out.finish().unwrap();
+        assert!(!fs::metadata("/dev/null").unwrap().is_file());
+    }
+
+    #[test]
+    fn read_only_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ro.json");
+        fs::write(&path, "keep").unwrap();
+        let mut perms = fs::metadata(&path).unwrap().permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&path, perms).unwrap();
+        let err = Output::open(&Target::File(path.clone())).unwrap_err();
+        let source = std::error::Error::source(&err).map(ToString::to_string);
+        assert_eq!(source.as_deref(), Some("the file is read-only"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "keep");
     }
 
     #[test]

@@ -413,7 +413,7 @@ impl Builder<'_, '_> {
         let density = an.link_density(id);
         match tag {
             "ul" | "ol" | "dl" | "nav" | "table" => density > 0.6,
-            "p" | "div" | "section" | "li" | "span" | "td" => density > 0.7 && text < 400,
+            "p" | "div" | "section" | "li" | "td" => density > 0.7 && text < 400,
             _ => false,
         }
     }

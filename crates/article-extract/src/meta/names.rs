@@ -117,6 +117,9 @@ fn is_name(s: &str) -> bool {
     if PREFIXES.iter().any(|p| lower == p.trim_end_matches(':')) {
         return false;
     }
+    if words.len() == 1 && is_credential(words[0]) {
+        return false;
+    }
     !words.iter().any(|w| {
         let w = w.to_lowercase();
         ROLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -124,6 +127,32 @@ fn is_name(s: &str) -> bool {
         lower.as_str(),
         "by" | "anonymous" | "unknown" | "none" | "null"
     )
+}
+
+/// Credentials and suffixes that follow a name after a comma ("Jane Doe,
+/// MS, RD"), and short all-capital names of organizations ("CNN").
+fn is_credential(word: &str) -> bool {
+    let bare: String = word.chars().filter(|c| *c != '.').collect();
+    let short_caps = bare.chars().count() <= 5
+        && bare
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '®');
+    short_caps
+        || matches!(
+            bare.to_lowercase().as_str(),
+            "phd"
+                | "jr"
+                | "sr"
+                | "esq"
+                | "msc"
+                | "bsc"
+                | "mph"
+                | "mba"
+                | "dds"
+                | "rdn"
+                | "ii"
+                | "iii"
+        )
 }
 
 /// Adds `names` to `list`, skipping ones already there (case-insensitive).
@@ -153,5 +182,9 @@ mod tests {
         assert!(clean("Written By").is_empty());
         assert!(clean("by following the tips below").is_empty());
         assert!(clean("andrew.keaveney").is_empty());
+        assert_eq!(clean("Dylan Bailey, MS, RD, FAND"), ["Dylan Bailey"]);
+        assert_eq!(clean("Rebecca Lake, CEPF®"), ["Rebecca Lake"]);
+        assert_eq!(clean("Sandee LaMotte, CNN"), ["Sandee LaMotte"]);
+        assert_eq!(clean("Jane Doe, Ph.D."), ["Jane Doe"]);
     }
 }

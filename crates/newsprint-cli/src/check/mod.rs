@@ -177,10 +177,16 @@ impl Tally {
 /// Problems go to the output (standard output or `-o`), one line each, then
 /// a summary line; with `--quiet` nothing is written and only the exit
 /// status tells. Inputs that cannot be read are reported on standard error.
+/// When the reader of the report goes away (a broken pipe), checking goes
+/// on silently, so the exit status still tells whether every record is valid.
 pub fn check(config: &Config, options: &CheckOptions) -> Result<ExitStatus, Error> {
     let reporter = Reporter::new(config.tool, config.quiet);
     let extract = config.extract_options();
-    let mut output = Output::open(&config.output)?;
+    let mut report = Report {
+        output: Output::open(&config.output)?,
+        quiet: config.quiet,
+        closed: false,
+    };
     let mut tally = Tally::default();
     run::ordered(
         config.jobs,
@@ -199,9 +205,7 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<ExitStatus, Erro
             match outcome {
                 Ok(checked) => {
                     tally.add(&checked);
-                    if !config.quiet {
-                        output.write_all(checked.report.as_bytes())?;
-                    }
+                    report.write(&checked.report)?;
                 }
                 Err(error) => {
                     tally.unreadable += 1;
@@ -211,11 +215,46 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<ExitStatus, Erro
             Ok(())
         },
     )?;
-    if !config.quiet {
-        output.write_all(format!("{}\n", tally.summary()).as_bytes())?;
-    }
-    output.finish()?;
+    report.write(&format!("{}\n", tally.summary()))?;
+    report.finish()?;
     Ok(ExitStatus::from_failed(tally.failed()))
+}
+
+/// The report's output, which stops writing once its reader has gone.
+struct Report {
+    output: Output,
+    quiet: bool,
+    closed: bool,
+}
+
+impl Report {
+    fn write(&mut self, text: &str) -> Result<(), Error> {
+        if self.quiet || self.closed {
+            return Ok(());
+        }
+        self.output
+            .write_all(text.as_bytes())
+            .or_else(|e| self.on_error(e))
+    }
+
+    fn finish(self) -> Result<(), Error> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.output.finish() {
+            Err(e) if crate::exit::is_broken_pipe(&e) => Ok(()),
+            other => other,
+        }
+    }
+
+    fn on_error(&mut self, error: Error) -> Result<(), Error> {
+        if crate::exit::is_broken_pipe(&error) {
+            self.closed = true;
+            Ok(())
+        } else {
+            Err(error)
+        }
+    }
 }
 
 fn check_bytes(
