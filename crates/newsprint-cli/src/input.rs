@@ -81,12 +81,6 @@ pub fn extension(path: &Path) -> Option<String> {
     (!stem.is_empty()).then(|| ext.to_owned())
 }
 
-/// Whether `path`'s name ends in `.gz`, in any case.
-pub fn is_gzip_name(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|n| n.to_string_lossy().to_ascii_lowercase().ends_with(".gz"))
-}
-
 /// The files named by a list of inputs, in order; see the module docs.
 #[derive(Debug)]
 pub struct Inputs<'a> {
@@ -215,8 +209,6 @@ mod tests {
             extension(Path::new("out.JSONL.gz")).as_deref(),
             Some("jsonl")
         );
-        assert!(is_gzip_name(Path::new("a.html.GZ")));
-        assert!(!is_gzip_name(Path::new("a.html")));
     }
 
     #[test]
