@@ -6,6 +6,9 @@ use url::Url;
 
 use crate::{Article, Timestamp, rules::FieldValue};
 
+// Repeats `Article`'s metadata fields on purpose: the wire form stays fixed
+// while the domain type may grow, and it carries the rendered `text` in place
+// of the block tree.
 /// One output record: an article's metadata, its plain text and its source.
 ///
 /// Field order and names are the JSON contract; absent values are `null`
