@@ -3,11 +3,11 @@
 
 use article_model::{
     Field,
-    rules::{FieldSource, FieldValue, Rules},
+    rules::{FieldSource, FieldValue},
 };
 use csv::StringRecord;
 
-use super::Verdict;
+use super::{CheckOptions, verdict::Verdict};
 
 /// One CSV row seen as a record.
 struct CsvRecord<'a> {
@@ -26,8 +26,15 @@ impl FieldSource for CsvRecord<'_> {
         else {
             return FieldValue::Absent;
         };
-        if field.is_list() {
+        // news2csv writes an absent value as an empty cell, a list joined
+        // with "; ", and word_count as digits.
+        if cell.is_empty() {
+            FieldValue::Null
+        } else if field.is_list() {
             FieldValue::List(cell.split(';').map(str::trim).collect())
+        } else if field == Field::WordCount {
+            cell.parse::<u64>()
+                .map_or(FieldValue::Text(cell), |n| FieldValue::Number(n as f64))
         } else {
             FieldValue::Text(cell)
         }
@@ -35,7 +42,7 @@ impl FieldSource for CsvRecord<'_> {
 }
 
 /// Checks every row; a row's line is where it starts (the header is line 1).
-pub(super) fn check(text: &str, rules: &Rules) -> Vec<Verdict> {
+pub(super) fn check(text: &str, options: &CheckOptions) -> Vec<Verdict> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -68,7 +75,7 @@ pub(super) fn check(text: &str, rules: &Rules) -> Vec<Verdict> {
                         row: &row,
                         columns: &columns,
                     };
-                    Verdict::of(line, &record, rules)
+                    Verdict::of(line, &record, options)
                 } else {
                     Verdict::malformed(
                         line,
@@ -98,12 +105,11 @@ mod tests {
     use super::*;
 
     fn report(text: &str) -> Vec<String> {
-        let rules = Rules {
-            required: vec![Field::Title, Field::Authors, Field::Published],
-        };
-        check(text, &rules)
+        let mut options = CheckOptions::default();
+        options.rules.required = vec![Field::Title, Field::Authors, Field::Published];
+        check(text, &options)
             .iter()
-            .map(|v| format!("{:?}: {}", v.line, v.problems.join(" / ")))
+            .map(|v| format!("{:?}: {}", v.line, v.messages().join(" / ")))
             .collect()
     }
 
@@ -123,6 +129,30 @@ mod tests {
                 "Some(6): malformed CSV: row has 2 fields, header has 4",
             ]
         );
+    }
+
+    #[test]
+    fn cells_become_typed_values() {
+        let header = StringRecord::from(vec!["tags", "word_count", "title"]);
+        let columns = [(Field::Tags, 0), (Field::WordCount, 1), (Field::Title, 2)];
+        let get = |row: Vec<&str>, field| {
+            let row = StringRecord::from(row);
+            let record = CsvRecord {
+                row: &row,
+                columns: &columns,
+            };
+            format!("{:?}", record.get(field))
+        };
+        assert_eq!(header.len(), 3);
+        assert_eq!(get(vec!["", "", ""], Field::Tags), "Null");
+        assert_eq!(
+            get(vec!["a; b", "", ""], Field::Tags),
+            r#"List(["a", "b"])"#
+        );
+        assert_eq!(get(vec!["", "12", ""], Field::WordCount), "Number(12.0)");
+        assert_eq!(get(vec!["", "-1", ""], Field::WordCount), r#"Text("-1")"#);
+        assert_eq!(get(vec!["", "", "T"], Field::Title), r#"Text("T")"#);
+        assert_eq!(get(vec!["", "", "T"], Field::Url), "Absent");
     }
 
     #[test]

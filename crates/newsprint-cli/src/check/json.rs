@@ -8,11 +8,11 @@
 
 use article_model::{
     Field,
-    rules::{FieldSource, FieldValue, Rules},
+    rules::{FieldSource, FieldValue},
 };
 use serde_json::{Map, Value};
 
-use super::{Verdict, line_at};
+use super::{CheckOptions, line_at, verdict::Verdict};
 
 /// A JSON object seen as a record.
 struct JsonRecord<'a>(&'a Map<String, Value>);
@@ -34,9 +34,9 @@ impl FieldSource for JsonRecord<'_> {
     }
 }
 
-fn verdict(line: usize, value: &Value, rules: &Rules) -> Verdict {
+fn verdict(line: usize, value: &Value, options: &CheckOptions) -> Verdict {
     match value {
-        Value::Object(map) => Verdict::of(Some(line), &JsonRecord(map), rules),
+        Value::Object(map) => Verdict::of(Some(line), &JsonRecord(map), options),
         _ => Verdict::malformed(Some(line), "not a JSON object"),
     }
 }
@@ -50,17 +50,17 @@ fn invalid(err: &serde_json::Error) -> String {
 }
 
 /// Checks a JSON document: objects, arrays of objects, or a stream of them.
-pub(super) fn check_document(text: &str, rules: &Rules) -> Vec<Verdict> {
+pub(super) fn check_document(text: &str, options: &CheckOptions) -> Vec<Verdict> {
     let bytes = text.as_bytes();
     let mut lines = LineCounter::new(bytes);
     let mut verdicts = Vec::new();
     let mut pos = skip_whitespace(bytes, 0);
     while pos < bytes.len() {
         let result = if bytes[pos] == b'[' {
-            check_array(bytes, pos, rules, &mut lines, &mut verdicts)
+            check_array(bytes, pos, options, &mut lines, &mut verdicts)
         } else {
             parse_one(bytes, pos, &mut lines).map(|(value, end)| {
-                verdicts.push(verdict(lines.at(pos), &value, rules));
+                verdicts.push(verdict(lines.at(pos), &value, options));
                 end
             })
         };
@@ -79,7 +79,7 @@ pub(super) fn check_document(text: &str, rules: &Rules) -> Vec<Verdict> {
 fn check_array(
     bytes: &[u8],
     start: usize,
-    rules: &Rules,
+    options: &CheckOptions,
     lines: &mut LineCounter<'_>,
     verdicts: &mut Vec<Verdict>,
 ) -> Result<usize, Verdict> {
@@ -89,7 +89,7 @@ fn check_array(
     }
     loop {
         let (value, end) = parse_one(bytes, pos, lines)?;
-        verdicts.push(verdict(lines.at(pos), &value, rules));
+        verdicts.push(verdict(lines.at(pos), &value, options));
         pos = skip_whitespace(bytes, end);
         match bytes.get(pos) {
             Some(b',') => pos = skip_whitespace(bytes, pos + 1),
@@ -115,7 +115,17 @@ fn parse_one(
         Some(Ok(value)) => Ok((value, pos + stream.byte_offset())),
         Some(Err(e)) => {
             let line = lines.at(pos) + e.line().saturating_sub(1);
-            Err(Verdict::malformed(Some(line), invalid(&e)))
+            // serde_json counts columns from `pos` on the value's first line.
+            let column = if e.line() <= 1 {
+                let line_start = bytes[..pos]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+                e.column() + (pos - line_start)
+            } else {
+                e.column()
+            };
+            Err(Verdict::malformed_at(Some(line), Some(column), invalid(&e)))
         }
         None => Err(Verdict::malformed(
             Some(lines.at(pos)),
@@ -164,16 +174,13 @@ fn skip_whitespace(bytes: &[u8], mut pos: usize) -> usize {
 }
 
 /// Checks JSON Lines: one object per line, blank lines skipped.
-pub(super) fn check_lines(text: &str, rules: &Rules) -> Vec<Verdict> {
+pub(super) fn check_lines(text: &str, options: &CheckOptions) -> Vec<Verdict> {
     text.split('\n')
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(i, line)| match serde_json::from_str::<Value>(line) {
-            Ok(value) => verdict(i + 1, &value, rules),
-            Err(e) => Verdict::malformed(
-                Some(i + 1),
-                format!("{} (column {})", invalid(&e), e.column()),
-            ),
+            Ok(value) => verdict(i + 1, &value, options),
+            Err(e) => Verdict::malformed_at(Some(i + 1), Some(e.column()), invalid(&e)),
         })
         .collect()
 }
@@ -182,22 +189,25 @@ pub(super) fn check_lines(text: &str, rules: &Rules) -> Vec<Verdict> {
 mod tests {
     use super::*;
 
-    fn rules() -> Rules {
-        Rules {
-            required: vec![Field::Title, Field::Authors],
-        }
+    fn options() -> CheckOptions {
+        let mut options = CheckOptions::default();
+        options.rules.required = vec![Field::Title, Field::Authors];
+        options
     }
 
     fn report(verdicts: &[Verdict]) -> Vec<String> {
         verdicts
             .iter()
-            .map(|v| format!("{:?}: {}", v.line, v.problems.join(" / ")))
+            .map(|v| format!("{:?}: {}", v.line, v.messages().join(" / ")))
             .collect()
     }
 
     #[test]
     fn document_with_one_object() {
-        let got = check_document("\n{\n  \"title\": \"T\",\n  \"authors\": []\n}\n", &rules());
+        let got = check_document(
+            "\n{\n  \"title\": \"T\",\n  \"authors\": []\n}\n",
+            &options(),
+        );
         assert_eq!(report(&got), ["Some(2): missing required field 'authors'"]);
     }
 
@@ -205,7 +215,7 @@ mod tests {
     fn array_elements_have_their_lines() {
         let text =
             "[\n  {\"title\": \"a\", \"authors\": [\"x\"]},\n  {\"authors\": [\"y\"]},\n  3\n]";
-        let got = check_document(text, &rules());
+        let got = check_document(text, &options());
         assert_eq!(
             report(&got),
             [
@@ -220,7 +230,7 @@ mod tests {
     fn streams_of_objects_and_syntax_errors() {
         let text =
             "{\"title\": \"a\", \"authors\": [\"x\"]}\n{\"title\": null}\n{\"title\": ,}\n{}";
-        let got = check_document(text, &rules());
+        let got = check_document(text, &options());
         assert_eq!(
             report(&got),
             [
@@ -229,27 +239,29 @@ mod tests {
                 "Some(3): invalid JSON: expected value",
             ]
         );
-        let got = check_document("[{\"title\": \"a\"} {}]", &rules());
+        let got = check_document("{}\n  {\"title\": ,}", &options());
+        assert_eq!(got[1].issues[0].column, Some(13));
+        let got = check_document("[{\"title\": \"a\"} {}]", &options());
         assert_eq!(got.len(), 2);
         assert_eq!(
-            got[1].problems,
+            got[1].messages(),
             ["invalid JSON: expected ',' or ']' after an array element"]
         );
-        assert!(check_document("  \n", &rules()).is_empty());
-        assert!(check_document("[]", &rules()).is_empty());
+        assert!(check_document("  \n", &options()).is_empty());
+        assert!(check_document("[]", &options()).is_empty());
     }
 
     #[test]
     fn lines_stand_alone() {
         let text = "{\"title\": \"a\", \"authors\": [\"x\"]}\n\n{\"title\": \"b\"\n[1]\n{\"title\": \"c\", \"authors\": \"z\"}\n";
-        let got = check_lines(text, &rules());
+        let got = check_lines(text, &options());
         assert_eq!(
             report(&got),
             [
                 "Some(1): ",
-                "Some(3): invalid JSON: EOF while parsing an object (column 13)",
+                "Some(3): invalid JSON: EOF while parsing an object",
                 "Some(4): not a JSON object",
-                "Some(5): ",
+                "Some(5): field 'authors': not a list of strings",
             ]
         );
     }
@@ -272,7 +284,7 @@ mod tests {
             "[\n{}\n]",
             vec![r#"{"title": "t", "authors": ["a"]}"#; 200_000].join(",\n")
         );
-        let got = check_document(&text, &rules());
+        let got = check_document(&text, &options());
         assert_eq!(got.len(), 200_000);
         assert_eq!(got[199_999].line, Some(200_001));
     }

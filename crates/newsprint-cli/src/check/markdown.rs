@@ -10,11 +10,11 @@
 
 use article_model::{
     Field,
-    rules::{FieldSource, FieldValue, Rules},
+    rules::{FieldSource, FieldValue},
 };
 use serde_norway::{Mapping, Value};
 
-use super::Verdict;
+use super::{CheckOptions, verdict::Verdict};
 
 /// A document seen as a record.
 struct Document<'a> {
@@ -56,7 +56,7 @@ struct Parts {
 }
 
 /// Checks every document in `text`.
-pub(super) fn check(text: &str, rules: &Rules) -> Vec<Verdict> {
+pub(super) fn check(text: &str, options: &CheckOptions) -> Vec<Verdict> {
     let lines: Vec<&str> = text
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
@@ -71,7 +71,7 @@ pub(super) fn check(text: &str, rules: &Rules) -> Vec<Verdict> {
                 break;
             }
         };
-        verdicts.push(check_document(&parts, rules));
+        verdicts.push(check_document(&parts, options));
         i = next;
     }
     verdicts
@@ -132,7 +132,7 @@ fn next_fence(fence: Option<(char, usize)>, line: &str) -> Option<(char, usize)>
     }
 }
 
-fn check_document(parts: &Parts, rules: &Rules) -> Verdict {
+fn check_document(parts: &Parts, options: &CheckOptions) -> Verdict {
     let line = Some(parts.line);
     let Some((yaml, yaml_line)) = &parts.front else {
         return Verdict::malformed(
@@ -162,7 +162,7 @@ fn check_document(parts: &Parts, rules: &Rules) -> Verdict {
             front,
             body: &parts.body,
         },
-        rules,
+        options,
     )
 }
 
@@ -171,12 +171,11 @@ mod tests {
     use super::*;
 
     fn report(text: &str) -> Vec<String> {
-        let rules = Rules {
-            required: vec![Field::Title, Field::Authors, Field::Text],
-        };
-        check(text, &rules)
+        let mut options = CheckOptions::default();
+        options.rules.required = vec![Field::Title, Field::Authors, Field::Text];
+        check(text, &options)
             .iter()
-            .map(|v| format!("{:?}: {}", v.line, v.problems.join(" / ")))
+            .map(|v| format!("{:?}: {}", v.line, v.messages().join(" / ")))
             .collect()
     }
 

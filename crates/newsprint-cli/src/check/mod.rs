@@ -3,191 +3,103 @@
 //! Each input is read in one of the [`InputFormat`]s (from `--input-format`,
 //! else its extension, else by sniffing the data) and split into records:
 //! one per page, JSON value, JSON Lines line, CSV row or Markdown document.
-//! Every record is checked against the [`Rules`] through
-//! [`article_model::rules::FieldSource`]. The report gives one line per
-//! problem, `PATH[:LINE]: message` (LINE is 1-based; a CSV header is line
-//! 1), then a summary line. A malformed record (bad JSON line, bad CSV row,
-//! unreadable front matter, a page that is not HTML) is reported the same
-//! way and counts as failed; the other records are still checked.
-
-use article_model::{
-    Field,
-    rules::{FieldSource, Rules},
-};
+//! Every record is checked against the [`Rules`] (required fields, the
+//! model's types, the constraints of `newscheck.toml`, see [`RuleConfig`]) through
+//! [`article_model::rules::FieldSource`], on the worker threads. The results
+//! come back in input order, where `--unique` values are compared across the
+//! whole input (`unique.rs`) and the [`ReportFormat`]'s printer writes one entry per
+//! problem, `PATH[:LINE[:COLUMN]]: message` in the text style (LINE is
+//! 1-based; a CSV header is line 1), then a summary (`tally.rs`). A malformed
+//! record (bad JSON line, bad CSV row, unreadable front matter, a page that
+//! is not HTML) is reported the same way, counts as failed and makes the
+//! exit status 2; the other records are still checked.
 
 use crate::{
-    Config, Error, ExitStatus, Input, input::Inputs, output::Output, read::read_input,
-    report::Reporter, run,
+    Config, Error, ExitStatus, Input,
+    input::Inputs,
+    output::Output,
+    read::read_input,
+    report::{Chain, Reporter},
+    run,
 };
 
+mod config;
 mod csv;
+mod flags;
 mod html;
 mod input_format;
 mod json;
 mod markdown;
+mod report;
+mod tally;
+mod unique;
+mod verdict;
 
+pub use article_model::rules::Rules;
+pub use config::{CONFIG_NAME, ConfigError, RuleConfig};
+pub use flags::CheckArgs;
 pub use input_format::{InputFormat, is_checkable};
+pub use report::ReportFormat;
+
+use report::Location;
+use tally::Tally;
+use unique::Seen;
+use verdict::Verdict;
 
 /// Help text for `newscheck`'s exit statuses (for `after_long_help`).
 pub const EXIT_STATUS_HELP: &str = "\
 Exit status:
   0  every record passed
-  1  some record failed or was malformed (reported on stdout),
-     or some input could not be read (reported on stderr)
-  2  usage error, or the output could not be written";
+  1  some record broke a rule (reported on stdout)
+  2  usage or configuration error; some input could not be read (reported
+     on stderr) or held a malformed record (reported on stdout); or the
+     report could not be written. The other inputs are still checked.";
 
-/// `--require`'s default, [`Field::DEFAULT_REQUIRED`] as it is written on
-/// the command line.
-pub const DEFAULT_REQUIRED_ARG: &str = "title,published,text";
-
-/// What to check, and how to read it.
+/// What to check, and how to read and report it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckOptions {
     /// The rules every record must follow.
     pub rules: Rules,
+    /// Fields whose values must not repeat across the whole input.
+    pub unique: Vec<article_model::Field>,
     /// Read every input in this format instead of guessing.
     pub format: Option<InputFormat>,
+    /// How to write the report.
+    pub report: ReportFormat,
+    /// Report at most this many problems.
+    pub max_errors: Option<usize>,
 }
 
-impl CheckOptions {
-    /// Options requiring `required` (duplicates dropped, order kept).
-    pub fn new(required: Vec<Field>, format: Option<InputFormat>) -> CheckOptions {
-        let mut unique = Vec::with_capacity(required.len());
-        for field in required {
-            if !unique.contains(&field) {
-                unique.push(field);
-            }
-        }
+impl Default for CheckOptions {
+    fn default() -> Self {
         CheckOptions {
-            rules: Rules { required: unique },
-            format,
+            rules: Rules::default(),
+            unique: Vec::new(),
+            format: None,
+            report: ReportFormat::Text,
+            max_errors: None,
         }
-    }
-}
-
-/// What became of one record.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Verdict {
-    /// The record's 1-based line in its file, when that means something.
-    line: Option<usize>,
-    /// What is wrong with it; empty when it passed.
-    problems: Vec<String>,
-}
-
-impl Verdict {
-    /// The verdict of `rules` on `record`.
-    fn of(line: Option<usize>, record: &dyn FieldSource, rules: &Rules) -> Verdict {
-        Verdict {
-            line,
-            problems: rules
-                .check(record)
-                .iter()
-                .map(ToString::to_string)
-                .collect(),
-        }
-    }
-
-    /// A record that could not be read.
-    fn malformed(line: Option<usize>, message: impl Into<String>) -> Verdict {
-        Verdict {
-            line,
-            problems: vec![message.into()],
-        }
-    }
-}
-
-/// The checked records of one input, with their report lines.
-#[derive(Debug, Default)]
-struct Checked {
-    records: usize,
-    failed: usize,
-    report: String,
-}
-
-impl Checked {
-    fn new(name: &str, verdicts: &[Verdict]) -> Checked {
-        let mut checked = Checked {
-            records: verdicts.len(),
-            ..Checked::default()
-        };
-        for verdict in verdicts.iter().filter(|v| !v.problems.is_empty()) {
-            checked.failed += 1;
-            for problem in &verdict.problems {
-                let line = verdict.line.map(|l| format!(":{l}")).unwrap_or_default();
-                checked
-                    .report
-                    .push_str(&format!("{name}{line}: {problem}\n"));
-            }
-        }
-        checked
-    }
-}
-
-/// Running totals for the summary line.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Tally {
-    records: usize,
-    failed: usize,
-    files_failed: usize,
-    unreadable: usize,
-}
-
-impl Tally {
-    fn add(&mut self, checked: &Checked) {
-        self.records += checked.records;
-        self.failed += checked.failed;
-        self.files_failed += usize::from(checked.failed > 0);
-    }
-
-    fn failed(&self) -> bool {
-        self.failed > 0 || self.unreadable > 0
-    }
-
-    /// `2 of 7 records failed in 1 file`, `all 7 records passed`, …
-    fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
-        let mut line = match (self.records, self.failed) {
-            (0, _) => "no records found".to_owned(),
-            (1, 0) => "1 record passed".to_owned(),
-            (n, 0) => format!("all {n} records passed"),
-            (n, failed) => format!(
-                "{failed} of {} failed in {}",
-                plural(n, "record"),
-                plural(self.files_failed, "file")
-            ),
-        };
-        if self.unreadable > 0 {
-            line.push_str(&format!(
-                "; {} could not be read",
-                plural(self.unreadable, "input")
-            ));
-        }
-        line
     }
 }
 
 /// Checks every input named by `config` and writes the report.
 ///
-/// Problems go to the output (standard output or `-o`), one line each, then
-/// a summary line; with `--quiet` nothing is written and only the exit
-/// status tells. Inputs that cannot be read are reported on standard error.
-/// When the reader of the report goes away (a broken pipe), checking goes
-/// on silently, so the exit status still tells whether every record is valid.
+/// Problems go to the output (standard output or `-o`) in the chosen
+/// [`ReportFormat`], then a summary; with `--quiet`, only the summary.
+/// Inputs that cannot be read are reported on standard error (and, in the
+/// JSON and GitHub styles, in the report). When the reader of the report
+/// goes away (a broken pipe), checking goes on silently, so the exit status
+/// still tells whether every record is valid.
 pub fn check(config: &Config, options: &CheckOptions) -> Result<ExitStatus, Error> {
     let reporter = Reporter::new(config.tool, config.quiet);
     let extract = config.extract_options();
     let mut report = Report {
         output: Output::open(&config.output)?,
-        quiet: config.quiet,
         closed: false,
     };
+    let mut printer = options.report.printer();
     let mut tally = Tally::default();
+    let mut seen = Seen::default();
     run::ordered(
         config.jobs,
         Inputs::new(&config.inputs, is_checkable),
@@ -197,44 +109,78 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<ExitStatus, Erro
                 .format
                 .or_else(|| input.path().and_then(InputFormat::from_path))
                 .unwrap_or_else(|| InputFormat::sniff(&bytes));
-            let name = input.name();
-            let verdicts = check_bytes(&bytes, format, &name, options, &extract);
-            Ok(Checked::new(&name, &verdicts))
+            Ok(check_bytes(
+                &bytes,
+                format,
+                &input.name(),
+                options,
+                &extract,
+            ))
         },
         |input: Input, outcome| {
+            let name = input.name();
             match outcome {
-                Ok(checked) => {
-                    tally.add(&checked);
-                    report.write(&checked.report)?;
+                Ok(verdicts) => {
+                    tally.files += 1;
+                    let mut file_failed = false;
+                    for mut verdict in verdicts {
+                        tally.records += 1;
+                        seen.check(&name, &mut verdict);
+                        if verdict.issues.is_empty() {
+                            continue;
+                        }
+                        file_failed = true;
+                        tally.failed += 1;
+                        tally.malformed += usize::from(verdict.is_malformed());
+                        let at = Location {
+                            path: &name,
+                            line: verdict.line,
+                        };
+                        for issue in &verdict.issues {
+                            tally.problems += 1;
+                            if options.max_errors.is_some_and(|max| tally.shown >= max) {
+                                continue;
+                            }
+                            tally.shown += 1;
+                            if !config.quiet {
+                                report.write(|w| printer.issue(w, at, issue))?;
+                            }
+                        }
+                    }
+                    tally.files_failed += usize::from(file_failed);
                 }
                 Err(error) => {
                     tally.unreadable += 1;
                     reporter.input_error(&input, &error);
+                    if !config.quiet {
+                        let message = Chain(&error).to_string();
+                        report.write(|w| printer.unreadable(w, &name, &message))?;
+                    }
                 }
             }
             Ok(())
         },
     )?;
-    report.write(&format!("{}\n", tally.summary()))?;
+    report.write(|w| printer.summary(w, &tally))?;
     report.finish()?;
-    Ok(ExitStatus::from_failed(tally.failed()))
+    Ok(tally.status())
 }
 
 /// The report's output, which stops writing once its reader has gone.
 struct Report {
     output: Output,
-    quiet: bool,
     closed: bool,
 }
 
 impl Report {
-    fn write(&mut self, text: &str) -> Result<(), Error> {
-        if self.quiet || self.closed {
+    fn write(
+        &mut self,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
+        if self.closed {
             return Ok(());
         }
-        self.output
-            .write_all(text.as_bytes())
-            .or_else(|e| self.on_error(e))
+        self.output.write_with(write).or_else(|e| self.on_error(e))
     }
 
     fn finish(self) -> Result<(), Error> {
@@ -264,16 +210,15 @@ fn check_bytes(
     options: &CheckOptions,
     extract: &article_extract::Options,
 ) -> Vec<Verdict> {
-    let rules = &options.rules;
-    let check_text: fn(&str, &Rules) -> Vec<Verdict> = match format {
-        InputFormat::Html => return vec![html::check(bytes, name, rules, extract)],
+    let check_text: fn(&str, &CheckOptions) -> Vec<Verdict> = match format {
+        InputFormat::Html => return vec![html::check(bytes, name, options, extract)],
         InputFormat::Json => json::check_document,
         InputFormat::Jsonl => json::check_lines,
         InputFormat::Csv => csv::check,
         InputFormat::Markdown => markdown::check,
     };
     match utf8(bytes) {
-        Ok(text) => check_text(text, rules),
+        Ok(text) => check_text(text, options),
         Err(verdict) => vec![verdict],
     }
 }
@@ -300,67 +245,14 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use article_model::Field;
 
     #[test]
-    fn summaries_read_well() {
-        let t = |records, failed, files_failed, unreadable| {
-            Tally {
-                records,
-                failed,
-                files_failed,
-                unreadable,
-            }
-            .summary()
-        };
-        assert_eq!(t(7, 0, 0, 0), "all 7 records passed");
-        assert_eq!(t(1, 0, 0, 0), "1 record passed");
-        assert_eq!(t(0, 0, 0, 0), "no records found");
-        assert_eq!(t(7, 2, 1, 0), "2 of 7 records failed in 1 file");
-        assert_eq!(t(1, 1, 1, 0), "1 of 1 record failed in 1 file");
+    fn default_options_require_the_model_defaults() {
         assert_eq!(
-            t(9, 3, 2, 2),
-            "3 of 9 records failed in 2 files; 2 inputs could not be read"
+            CheckOptions::default().rules.required,
+            Field::DEFAULT_REQUIRED
         );
-        assert_eq!(
-            t(3, 0, 0, 1),
-            "all 3 records passed; 1 input could not be read"
-        );
-    }
-
-    #[test]
-    fn report_lines_carry_path_and_line() {
-        let verdicts = [
-            Verdict::malformed(Some(3), "invalid JSON: x"),
-            Verdict {
-                line: None,
-                problems: vec![],
-            },
-            Verdict {
-                line: None,
-                problems: vec!["a".into(), "b".into()],
-            },
-        ];
-        let checked = Checked::new("f.jsonl", &verdicts);
-        assert_eq!((checked.records, checked.failed), (3, 2));
-        assert_eq!(
-            checked.report,
-            "f.jsonl:3: invalid JSON: x\nf.jsonl: a\nf.jsonl: b\n"
-        );
-    }
-
-    #[test]
-    fn default_requirement_argument_matches_the_model() {
-        let parsed: Vec<Field> = DEFAULT_REQUIRED_ARG
-            .split(',')
-            .map(|f| f.parse().unwrap())
-            .collect();
-        assert_eq!(parsed, Field::DEFAULT_REQUIRED);
-    }
-
-    #[test]
-    fn duplicate_requirements_are_dropped() {
-        let options = CheckOptions::new(vec![Field::Title, Field::Text, Field::Title], None);
-        assert_eq!(options.rules.required, [Field::Title, Field::Text]);
     }
 
     #[test]
