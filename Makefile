@@ -4,7 +4,7 @@ CARGO ?= cargo
 DEMO_PAGE ?= fixtures/wordpress-classic.html
 BENCH_ARGS ?=
 
-.PHONY: build demo fmt lint test doc newscheck-fixtures check bench
+.PHONY: build demo fmt lint test doc newscheck-fixtures check bench fuzz
 
 build:
 	$(CARGO) build --release --workspace
@@ -37,3 +37,15 @@ check:
 bench:
 	$(CARGO) build --release --workspace
 	$(CARGO) run --quiet --release -p newsprint-bench -- $(BENCH_ARGS)
+
+# cargo-fuzz needs nightly compiler flags; RUSTC_BOOTSTRAP lets the stable
+# toolchain accept them. Each target runs FUZZ_SECONDS, seeded with fixtures/;
+# new inputs go to fuzz/corpus/TARGET, crashes to fuzz/artifacts/TARGET.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= extract render_json render_csv render_markdown
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p fuzz/corpus/$$t && \
+		RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run --fuzz-dir fuzz -s none $$t fuzz/corpus/$$t fixtures \
+			-- -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 -rss_limit_mb=4096 || exit 1; \
+	done

@@ -64,6 +64,14 @@ fn main() {
             "url_with_two_inputs_is_a_usage_error",
             url_with_two_inputs_is_a_usage_error,
         ),
+        Trial::test(
+            "excel_safe_neutralises_formula_cells",
+            excel_safe_neutralises_formula_cells,
+        ),
+        Trial::test(
+            "errors_file_lists_failed_inputs",
+            errors_file_lists_failed_inputs,
+        ),
     ];
     trials.extend(support::golden_trials("csv"));
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
@@ -247,5 +255,62 @@ fn url_with_two_inputs_is_a_usage_error() -> Result<(), Failed> {
         .output()?;
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("'--url <URL>' needs a single input page"));
+    Ok(())
+}
+
+/// Issue 5: `--excel-safe` puts `'` before cells a spreadsheet would run,
+/// and leaves other cells (and, without the flag, every cell) alone.
+fn excel_safe_neutralises_formula_cells() -> Result<(), Failed> {
+    let evil = page("=HYPERLINK(&quot;http://evil.example&quot;)", "formula").replace(
+        "<title>",
+        "<meta property=\"article:tag\" content=\"+SUM(A1)\"><title>",
+    );
+    let dir = tree(&[("evil.html", evil.as_bytes())]);
+    let columns = ["--columns", "title,tags,word_count"];
+    let out = cmd(dir.path())
+        .args(columns)
+        .args(["--excel-safe", "evil.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (_, rows) = table(&stdout(&out));
+    assert_eq!(rows[0][0], "'=HYPERLINK(\"http://evil.example\")");
+    assert_eq!(rows[0][1], "'+SUM(A1)");
+    assert!(rows[0][2].parse::<u32>().is_ok(), "{:?}", rows[0][2]);
+    let out = cmd(dir.path()).args(columns).arg("evil.html").output()?;
+    let (_, rows) = table(&stdout(&out));
+    assert_eq!(rows[0][0], "=HYPERLINK(\"http://evil.example\")");
+    Ok(())
+}
+
+/// Issue 5: `--errors FILE` holds one JSON line per failed input, in input
+/// order, and nothing for the inputs that converted.
+fn errors_file_lists_failed_inputs() -> Result<(), Failed> {
+    let good = page("Fine", "fine");
+    let dir = tree(&[
+        ("a.html", b"" as &[u8]),
+        ("b.html", good.as_bytes()),
+        ("c.html", b"%PDF-1.4 binary"),
+    ]);
+    let out = cmd(dir.path())
+        .args([
+            "--errors",
+            "failed.jsonl",
+            "-q",
+            "a.html",
+            "b.html",
+            "c.html",
+            "d.html",
+        ])
+        .output()?;
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "");
+    assert_eq!(table(&stdout(&out)).1.len(), 1);
+    let log = fs::read_to_string(dir.path().join("failed.jsonl"))?;
+    let want = [
+        r#"{"source":"a.html","error":"empty","message":"empty input"}"#,
+        r#"{"source":"c.html","error":"binary","message":"not HTML: looks like a PDF document"}"#,
+        r#"{"source":"d.html","error":"read","message":"No such file or directory (os error 2)"}"#,
+    ];
+    assert_eq!(log.lines().collect::<Vec<_>>(), want);
     Ok(())
 }

@@ -3,15 +3,16 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, Field,
-    format::{DEFAULT_COLUMNS_ARG, Format},
+    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, Field,
+    format::{CsvOptions, DEFAULT_COLUMNS_ARG, Format},
 };
 
 const EXAMPLES: &str = "\
 Examples:
   news2csv pages/ > dataset.csv
   news2csv --columns url,title,published pages/ -o index.csv
-  news2csv -j 1 page.html";
+  news2csv --excel-safe pages/ -o for-excel.csv
+  news2csv --errors failed.jsonl pages/ > dataset.csv";
 
 /// Turn HTML news pages into CSV: a header row, then one row per article.
 ///
@@ -22,18 +23,30 @@ Examples:
 struct Args {
     #[command(flatten)]
     common: CommonArgs,
+    #[command(flatten)]
+    log: ErrorLogArgs,
     /// Columns to write, in order, separated by commas.
     ///
     /// Fields: url, title, authors, published, modified, site_name, language,
     /// description, categories, tags, image, text, word_count, source.
     #[arg(long, value_name = "FIELDS", value_delimiter = ',', default_value = DEFAULT_COLUMNS_ARG)]
     columns: Vec<Field>,
+    /// Neutralise cells a spreadsheet would run as formulas.
+    ///
+    /// A cell starting with =, +, -, @, a tab or a carriage return gets a
+    /// leading ' (OWASP's advice against CSV injection). Use it when the
+    /// file may be opened in Excel, LibreOffice or Google Sheets; leave it
+    /// off when a program reads the CSV, since it changes such values
+    /// (a text starting "-5 degrees" becomes "'-5 degrees").
+    #[arg(long)]
+    excel_safe: bool,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let format = Format::Csv(args.columns);
+    let format = Format::Csv(CsvOptions::new(args.columns).excel_safe(args.excel_safe));
     let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
+        .map(|config| config.with_error_log(args.log))
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)
 }

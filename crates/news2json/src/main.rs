@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP,
+    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs,
     format::{Format, JsonLayout},
 };
 
@@ -26,6 +26,8 @@ Examples:
 struct Args {
     #[command(flatten)]
     common: CommonArgs,
+    #[command(flatten)]
+    log: ErrorLogArgs,
     /// Write JSON Lines (one compact object per line), even for one page.
     #[arg(long, conflicts_with = "pretty")]
     jsonl: bool,
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let format = Format::Json(JsonLayout::from_flags(args.jsonl, args.pretty));
     let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
+        .map(|config| config.with_error_log(args.log))
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)
 }

@@ -2,7 +2,7 @@
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use newsprint_cli::{CommonArgs, Config, EXIT_STATUS_HELP, format::Format};
+use newsprint_cli::{CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, format::Format};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -22,11 +22,14 @@ Examples:
 struct Args {
     #[command(flatten)]
     common: CommonArgs,
+    #[command(flatten)]
+    log: ErrorLogArgs,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
+        .map(|config| config.with_error_log(args.log))
         .and_then(|config| newsprint_cli::convert(&config, &Format::Markdown));
     newsprint_cli::exit_code(result, Args::command)
 }

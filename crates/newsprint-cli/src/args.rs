@@ -4,6 +4,9 @@
 //! clap parses [`CommonArgs`] (each tool flattens it into its own `Args`);
 //! [`Config::new`] then checks what clap cannot (`--url` needs a single page)
 //! and fills in defaults. Nothing past this module sees raw strings.
+//!
+//! [`ErrorLogArgs`] (`--errors FILE`) is kept apart from [`CommonArgs`] so
+//! that only the tools that write the log offer the flag.
 
 use std::{num::NonZeroUsize, path::PathBuf};
 
@@ -53,6 +56,55 @@ pub struct CommonArgs {
     /// `windows-1251` or `shift_jis`. A byte-order mark still wins.
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<&'static Encoding>,
+
+    /// Fail inputs larger than SIZE bytes after decompression.
+    ///
+    /// SIZE is a number of bytes, optionally followed by K, M, G or T
+    /// (powers of 1024; `KiB`, `MB` and the like are read the same way).
+    /// Larger inputs are reported and skipped; the batch goes on.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_BYTES_ARG, value_parser = parse_size)]
+    pub max_bytes: u64,
+}
+
+/// [`DEFAULT_MAX_INPUT_BYTES`] as written on the command line.
+pub const DEFAULT_MAX_BYTES_ARG: &str = "64M";
+
+/// The `--errors` flag of the tools that log failed inputs.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct ErrorLogArgs {
+    /// Also write each failed input to FILE, as one JSON object per line.
+    ///
+    /// Each line holds `source` (the path, or `-`), `error` (a kind such as
+    /// `empty`, `binary`, `gzip`, `too_large`, `read`) and `message`, so a
+    /// batch can be retried with just the failures. FILE is replaced
+    /// atomically at the end, and is empty when nothing failed.
+    #[arg(long = "errors", value_name = "FILE")]
+    pub errors: Option<PathBuf>,
+}
+
+/// Parses a byte count such as `1048576`, `512K`, `10M`, `1GiB` or `2 gb`
+/// (suffixes are powers of 1024, in any case).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, suffix) = text.split_at(digits);
+    let bad = || format!("invalid size '{text}' (try 1048576, 512K, 10M or 1G)");
+    let number: u64 = number.parse().map_err(|_| bad())?;
+    let unit: u64 = match suffix.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        "t" | "tb" | "tib" => 1 << 40,
+        _ => return Err(bad()),
+    };
+    match number.checked_mul(unit) {
+        Some(0) => Err(format!("invalid size '{text}': must be at least 1 byte")),
+        Some(bytes) => Ok(bytes),
+        None => Err(format!("invalid size '{text}': too large")),
+    }
 }
 
 fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {
@@ -83,6 +135,8 @@ pub struct Config {
     pub encoding: Option<&'static Encoding>,
     /// Inputs larger than this many bytes (after decompression) fail.
     pub max_input_bytes: u64,
+    /// Where to log failed inputs as JSON Lines (`--errors`), if anywhere.
+    pub error_log: Option<PathBuf>,
 }
 
 impl Config {
@@ -121,8 +175,15 @@ impl Config {
             jobs,
             quiet: args.quiet,
             encoding: args.encoding,
-            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_input_bytes: args.max_bytes,
+            error_log: None,
         })
+    }
+
+    /// The same settings, logging failed inputs as `log` asks.
+    pub fn with_error_log(mut self, log: ErrorLogArgs) -> Config {
+        self.error_log = log.errors;
+        self
     }
 
     /// The options for [`article_extract::extract`].
@@ -144,12 +205,72 @@ mod tests {
     struct Args {
         #[command(flatten)]
         common: CommonArgs,
+        #[command(flatten)]
+        log: ErrorLogArgs,
     }
 
     fn config(argv: &[&str]) -> Result<Config, Error> {
         let args = Args::try_parse_from(std::iter::once("tool").chain(argv.iter().copied()))
             .map_err(|e| Error::Usage(e.to_string()))?;
-        Config::new("tool", args.common)
+        Config::new("tool", args.common).map(|c| c.with_error_log(args.log))
+    }
+
+    #[test]
+    fn verify_args() {
+        use clap::CommandFactory;
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        let table = [
+            ("1", Ok(1)),
+            ("1048576", Ok(1 << 20)),
+            ("512K", Ok(512 << 10)),
+            ("512kib", Ok(512 << 10)),
+            ("10M", Ok(10 << 20)),
+            ("10 MB", Ok(10 << 20)),
+            (" 64MiB ", Ok(64 << 20)),
+            ("1G", Ok(1 << 30)),
+            ("2t", Ok(2 << 40)),
+            ("7b", Ok(7)),
+        ];
+        for (text, want) in table {
+            assert_eq!(parse_size(text), want, "{text:?}");
+        }
+        for bad in [
+            "",
+            "M",
+            "-1",
+            "1.5M",
+            "10X",
+            "0",
+            "0K",
+            "99999999999T",
+            "1 0",
+        ] {
+            assert!(parse_size(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            parse_size(DEFAULT_MAX_BYTES_ARG),
+            Ok(DEFAULT_MAX_INPUT_BYTES)
+        );
+    }
+
+    #[test]
+    fn max_bytes_and_error_log() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.max_input_bytes, DEFAULT_MAX_INPUT_BYTES);
+        assert_eq!(config.error_log, None);
+        let config = config_of(&["--max-bytes", "10M", "--errors", "failed.jsonl"]);
+        assert_eq!(config.max_input_bytes, 10 << 20);
+        assert_eq!(config.error_log, Some(PathBuf::from("failed.jsonl")));
+        let err = Args::try_parse_from(["tool", "--max-bytes", "lots"]).unwrap_err();
+        assert!(err.to_string().contains("invalid size 'lots'"), "{err}");
+    }
+
+    fn config_of(argv: &[&str]) -> Config {
+        config(argv).unwrap()
     }
 
     #[test]

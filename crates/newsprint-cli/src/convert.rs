@@ -14,12 +14,13 @@ use crate::{
 /// Converts every page named by `config` to `format`, in input order.
 ///
 /// Each page is read, extracted and rendered on a worker thread. A page that
-/// fails is reported on standard error (`tool: PATH: reason`) and skipped;
-/// the result is then [`ExitStatus::Failure`]. Only failing to write the
-/// output stops the run.
+/// fails is reported on standard error (`tool: PATH: reason`), and in the
+/// `--errors` log when there is one, and skipped; the result is then
+/// [`ExitStatus::Failure`]. Only failing to write the output or the log
+/// stops the run.
 pub fn convert(config: &Config, format: &Format) -> Result<ExitStatus, Error> {
     let writer = format.writer(config.single_page);
-    let reporter = Reporter::new(config.tool, config.quiet);
+    let reporter = Reporter::for_config(config)?;
     let options = config.extract_options();
     let mut output = Output::open(&config.output)?;
     output.write_with(|w| writer.begin(w))?;
@@ -45,5 +46,7 @@ pub fn convert(config: &Config, format: &Format) -> Result<ExitStatus, Error> {
     )?;
     output.write_with(|w| writer.finish(w))?;
     output.finish()?;
-    Ok(ExitStatus::from_failed(reporter.errored()))
+    let failed = reporter.errored();
+    reporter.finish()?;
+    Ok(ExitStatus::from_failed(failed))
 }

@@ -49,7 +49,7 @@ pub enum InputError {
     #[error("corrupt gzip data")]
     Gzip(#[source] io::Error),
     /// The (decompressed) data is larger than the limit.
-    #[error("larger than {} (the input size limit)", human_size(*.limit))]
+    #[error("larger than {} (the input size limit; see --max-bytes)", human_size(*.limit))]
     TooLarge {
         /// The limit, in bytes.
         limit: u64,
@@ -65,11 +65,36 @@ pub enum InputError {
     Panicked,
 }
 
-/// `64 MiB` for whole mebibytes, else a byte count.
+impl InputError {
+    /// A short, stable name for the kind of failure, as written to the
+    /// `--errors` log: `read`, `list_dir`, `gzip`, `too_large`, `empty`,
+    /// `binary`, `extract`, `render` or `panicked`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            InputError::Read(_) => "read",
+            InputError::ListDir(_) => "list_dir",
+            InputError::Gzip(_) => "gzip",
+            InputError::TooLarge { .. } => "too_large",
+            InputError::Extract(ExtractError::Empty) => "empty",
+            InputError::Extract(ExtractError::Binary(_)) => "binary",
+            InputError::Extract(_) => "extract",
+            InputError::Render(_) => "render",
+            InputError::Panicked => "panicked",
+        }
+    }
+}
+
+/// `64 MiB` for whole binary units, else a byte count.
 fn human_size(bytes: u64) -> String {
-    const MIB: u64 = 1024 * 1024;
-    if bytes >= MIB && bytes % MIB == 0 {
-        format!("{} MiB", bytes / MIB)
+    const UNITS: [(&str, u32); 4] = [("TiB", 40), ("GiB", 30), ("MiB", 20), ("KiB", 10)];
+    for (unit, shift) in UNITS {
+        let size = 1u64 << shift;
+        if bytes >= size && bytes % size == 0 {
+            return format!("{} {unit}", bytes >> shift);
+        }
+    }
+    if bytes == 1 {
+        "1 byte".to_owned()
     } else {
         format!("{bytes} bytes")
     }
@@ -86,11 +111,44 @@ mod tests {
                 limit: 64 * 1024 * 1024
             }
             .to_string(),
-            "larger than 64 MiB (the input size limit)"
+            "larger than 64 MiB (the input size limit; see --max-bytes)"
         );
         assert_eq!(
             InputError::TooLarge { limit: 10 }.to_string(),
-            "larger than 10 bytes (the input size limit)"
+            "larger than 10 bytes (the input size limit; see --max-bytes)"
         );
+        let table = [
+            (1, "1 byte"),
+            (1000, "1000 bytes"),
+            (1024, "1 KiB"),
+            (1536, "1536 bytes"),
+            (3 << 20, "3 MiB"),
+            (1 << 30, "1 GiB"),
+            (5 << 40, "5 TiB"),
+        ];
+        for (bytes, want) in table {
+            assert_eq!(human_size(bytes), want);
+        }
+    }
+
+    #[test]
+    fn kinds_are_stable_names() {
+        let io = || io::Error::other("x");
+        let table = [
+            (InputError::Read(io()), "read"),
+            (InputError::ListDir(io()), "list_dir"),
+            (InputError::Gzip(io()), "gzip"),
+            (InputError::TooLarge { limit: 1 }, "too_large"),
+            (InputError::Extract(ExtractError::Empty), "empty"),
+            (
+                InputError::Extract(ExtractError::Binary("a PNG image")),
+                "binary",
+            ),
+            (InputError::Render(io()), "render"),
+            (InputError::Panicked, "panicked"),
+        ];
+        for (err, want) in table {
+            assert_eq!(err.kind(), want, "{err}");
+        }
     }
 }

@@ -11,13 +11,15 @@
 //!
 //! 1. [`input`] turns arguments into a lazy, sorted stream of [`Input`]s
 //!    (files, directory walks, `-` for standard input);
-//! 2. [`read`] loads each one, gunzipping `.gz` data, with a size limit;
+//! 2. [`read`] loads each one, gunzipping gzip data, with a size limit
+//!    (`--max-bytes`);
 //! 3. [`run`] works on inputs in parallel on `-j` threads and hands results
 //!    on in input order, with bounded memory;
 //! 4. [`format`](mod@format) renders articles (one file per format behind one trait),
 //!    and [`output`] writes them to standard output or, atomically, a file;
-//! 5. [`report`] prints `tool: PATH: reason` for each failed input and
-//!    remembers that one failed; [`exit`] maps the outcome to 0, 1 or 2.
+//! 5. [`report`] prints `tool: PATH: reason` for each failed input (and
+//!    logs it as JSON for `--errors`) and remembers that one failed;
+//!    [`exit`] maps the outcome to 0, 1 or 2.
 //!
 //! ```no_run
 //! use clap::{CommandFactory, Parser};
@@ -59,7 +61,7 @@ pub mod run;
 pub use article_model::Field;
 
 pub use crate::{
-    args::{CommonArgs, Config},
+    args::{CommonArgs, Config, ErrorLogArgs},
     convert::convert,
     error::{Error, InputError},
     exit::{EXIT_STATUS_HELP, ExitStatus, exit_code},

@@ -1,6 +1,8 @@
 //! Where output goes: standard output, or a file replaced atomically.
 //!
-//! Standard output is locked once and buffered. A file given with `-o` is
+//! Standard output is buffered (64 KiB at a time, each write under the
+//! stdout lock; holding the lock itself would make [`Output`] unsendable,
+//! and the error log needs to be shared by reporting threads). A file given with `-o` is
 //! written under a temporary name in its own directory and renamed into
 //! place by [`Output::finish`], so a reader never sees half a file and a
 //! failed run leaves the old file alone. Every write error carries the
@@ -10,7 +12,7 @@
 use std::{
     fmt,
     fs::{self, File},
-    io::{self, BufWriter, StdoutLock, Write},
+    io::{self, BufWriter, Stdout, Write},
     path::{Path, PathBuf},
 };
 
@@ -48,7 +50,7 @@ pub struct Output {
 
 #[derive(Debug)]
 enum Sink {
-    Stdout(BufWriter<StdoutLock<'static>>),
+    Stdout(BufWriter<Stdout>),
     /// A regular file, written under a temporary name and renamed onto `path`.
     File {
         writer: BufWriter<NamedTempFile>,
@@ -63,7 +65,7 @@ impl Output {
     /// next to the output file.
     pub fn open(target: &Target) -> Result<Output, Error> {
         let sink = match target {
-            Target::Stdout => Sink::Stdout(BufWriter::with_capacity(BUFFER, io::stdout().lock())),
+            Target::Stdout => Sink::Stdout(BufWriter::with_capacity(BUFFER, io::stdout())),
             Target::File(path) => open_file(path).map_err(|e| write_error(target, e))?,
         };
         Ok(Output {
@@ -115,7 +117,6 @@ fn write_error(target: &Target, source: io::Error) -> Error {
     }
 }
 
-/// A temporary file in `path`'s directory, readable like a new file would be.
 /// Opens the sink for `-o PATH`. A symbolic link is followed, so the file
 /// it points to is replaced and the link kept; devices and FIFOs are written
 /// in place; a read-only file is refused rather than replaced.
@@ -256,6 +257,12 @@ mod tests {
         fs::File::create(&plain).unwrap();
         let mode = |p| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), mode(&plain));
+    }
+
+    #[test]
+    fn outputs_can_move_between_threads() {
+        fn is_send<T: Send>() {}
+        is_send::<Output>();
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! CSV (RFC 4180 quoting, via the `csv` crate): a header row, then one row
-//! per article through the flat [`CsvRow`] view.
+//! per article through the flat [`CsvRow`] view. With
+//! [`CsvWriter::excel_safe`], every cell goes through
+//! [`spreadsheet_cell`] so no cell can start a formula.
 
 use std::{
     borrow::Cow,
@@ -8,7 +10,7 @@ use std::{
 
 use article_model::{Article, Field, Record};
 
-use super::Writer;
+use super::{Writer, escape::spreadsheet_cell};
 
 /// The columns written when `--columns` is not given.
 pub const DEFAULT_COLUMNS: [Field; 12] = [
@@ -72,12 +74,23 @@ impl<'a> CsvRow<'a> {
 #[derive(Clone, Debug)]
 pub struct CsvWriter {
     columns: Vec<Field>,
+    excel_safe: bool,
 }
 
 impl CsvWriter {
     /// A writer for `columns`, in that order.
     pub fn new(columns: Vec<Field>) -> CsvWriter {
-        CsvWriter { columns }
+        CsvWriter {
+            columns,
+            excel_safe: false,
+        }
+    }
+
+    /// The same writer, neutralising cells that a spreadsheet would run as
+    /// formulas when `excel_safe` is set (`--excel-safe`).
+    pub fn excel_safe(mut self, excel_safe: bool) -> CsvWriter {
+        self.excel_safe = excel_safe;
+        self
     }
 
     fn write_row<'a>(
@@ -100,7 +113,18 @@ impl Writer for CsvWriter {
     fn write(&self, out: &mut dyn Write, article: &Article, source: &str) -> io::Result<()> {
         let record = Record::new(article, source);
         let row = CsvRow::new(&record);
-        self.write_row(out, self.columns.iter().map(|&c| row.cell(c)))
+        let cells = self.columns.iter().map(|&c| row.cell(c));
+        if self.excel_safe {
+            self.write_row(
+                out,
+                cells.map(|cell| match spreadsheet_cell(&cell) {
+                    Cow::Borrowed(_) => cell,
+                    Cow::Owned(safe) => Cow::Owned(safe),
+                }),
+            )
+        } else {
+            self.write_row(out, cells)
+        }
     }
 }
 
@@ -122,7 +146,10 @@ mod tests {
     use super::*;
 
     fn render(columns: &[Field], articles: &[Article]) -> String {
-        let writer = CsvWriter::new(columns.to_vec());
+        render_with(CsvWriter::new(columns.to_vec()), articles)
+    }
+
+    fn render_with(writer: CsvWriter, articles: &[Article]) -> String {
         let mut out = Vec::new();
         writer.begin(&mut out).unwrap();
         for a in articles {
@@ -172,6 +199,35 @@ mod tests {
         insta::assert_snapshot!(render(&[Field::Source, Field::Title], &[article()]), @r#"
         source,title
         dir/a.html,"Quotes ""here"", commas"
+        "#);
+    }
+
+    #[test]
+    fn excel_safe_neutralises_formulas_in_every_cell() {
+        let article = Article {
+            title: Some("=HYPERLINK(\"http://evil.example\",\"Click\")".into()),
+            authors: vec!["@admin".into(), "Bo".into()],
+            tags: vec!["-1".into()],
+            body: vec![Block::Paragraph(vec![Inline::Text(
+                "+cmd|' /C calc'!A0".into(),
+            )])],
+            ..Article::default()
+        };
+        let columns = [
+            Field::Title,
+            Field::Authors,
+            Field::Tags,
+            Field::Text,
+            Field::WordCount,
+        ];
+        let writer = CsvWriter::new(columns.to_vec()).excel_safe(true);
+        insta::assert_snapshot!(render_with(writer, std::slice::from_ref(&article)), @r#"
+        title,authors,tags,text,word_count
+        "'=HYPERLINK(""http://evil.example"",""Click"")",'@admin; Bo,'-1,'+cmd|' /C calc'!A0,3
+        "#);
+        insta::assert_snapshot!(render(&columns, &[article]), @r#"
+        title,authors,tags,text,word_count
+        "=HYPERLINK(""http://evil.example"",""Click"")",@admin; Bo,-1,+cmd|' /C calc'!A0,3
         "#);
     }
 

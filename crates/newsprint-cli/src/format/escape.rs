@@ -1,10 +1,33 @@
 //! Escaping, in one function per target language.
 //!
 //! [`yaml_string`] quotes any string as a YAML double-quoted scalar;
-//! [`markdown_text`] escapes text so that CommonMark/GFM shows it literally.
-//! Everything the Markdown writer emits from page text goes through these.
+//! [`markdown_text`] escapes text so that CommonMark/GFM shows it literally;
+//! [`spreadsheet_cell`] keeps a CSV cell from being run as a formula.
+//! Everything the Markdown writer emits from page text goes through the
+//! first two, and every CSV cell under `--excel-safe` through the last.
 
-use std::fmt::Write;
+use std::{borrow::Cow, fmt::Write};
+
+/// `cell`, made safe to open in a spreadsheet (OWASP's advice against CSV
+/// injection): a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return, or with the full-width `＝` `＋` `－` `＠` that some
+/// spreadsheets also accept, gets a `'` in front, so it is shown as text
+/// rather than evaluated. Other cells are returned as they are.
+///
+/// CSV quoting (of `"`, `,` and line breaks) is the CSV writer's job.
+pub fn spreadsheet_cell(cell: &str) -> Cow<'_, str> {
+    let risky = cell.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '=' | '+' | '-' | '@' | '\t' | '\r' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}'
+        )
+    });
+    if risky {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
 
 /// `s` as a YAML double-quoted scalar that YAML 1.1 and 1.2 parsers read
 /// back as exactly `s`.
@@ -116,6 +139,34 @@ mod tests {
             assert_eq!(yaml_string(input), want, "{input:?}");
             let back: String = serde_norway::from_str(&yaml_string(input)).unwrap();
             assert_eq!(back, input, "round trip of {input:?}");
+        }
+    }
+
+    #[test]
+    fn spreadsheet_formulas_are_neutralised() {
+        let table = [
+            ("", ""),
+            ("plain", "plain"),
+            ("=1+1", "'=1+1"),
+            (
+                "=HYPERLINK(\"http://evil\",\"x\")",
+                "'=HYPERLINK(\"http://evil\",\"x\")",
+            ),
+            ("+1 555", "'+1 555"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tcmd", "'\tcmd"),
+            ("\rcmd", "'\rcmd"),
+            ("＝1+1", "'＝1+1"),
+            ("＠x", "'＠x"),
+            ("'already quoted", "'already quoted"),
+            (" =1+1", " =1+1"),
+            ("a=b", "a=b"),
+            ("\ncell", "\ncell"),
+            ("2020-11-27", "2020-11-27"),
+        ];
+        for (cell, want) in table {
+            assert_eq!(spreadsheet_cell(cell), want, "{cell:?}");
         }
     }
 

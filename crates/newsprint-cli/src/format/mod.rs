@@ -13,6 +13,8 @@ mod csv;
 pub mod escape;
 mod json;
 mod markdown;
+#[cfg(test)]
+mod props;
 
 pub use self::{
     csv::{CsvRow, CsvWriter, DEFAULT_COLUMNS, DEFAULT_COLUMNS_ARG, LIST_SEPARATOR},
@@ -38,14 +40,41 @@ pub trait Writer: Send + Sync {
     }
 }
 
+/// Settings for [`Format::Csv`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CsvOptions {
+    /// The columns, in order.
+    pub columns: Vec<Field>,
+    /// Whether to neutralise cells a spreadsheet would run as formulas
+    /// ([`escape::spreadsheet_cell`]).
+    pub excel_safe: bool,
+}
+
+impl CsvOptions {
+    /// Options for `columns`, in that order, without `--excel-safe`.
+    pub fn new(columns: Vec<Field>) -> CsvOptions {
+        CsvOptions {
+            columns,
+            excel_safe: false,
+        }
+    }
+
+    /// The same options with `--excel-safe` set or not.
+    pub fn excel_safe(mut self, excel_safe: bool) -> CsvOptions {
+        self.excel_safe = excel_safe;
+        self
+    }
+}
+
 /// An output format with its settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Format {
     /// JSON objects (see [`JsonLayout`]).
     Json(JsonLayout),
-    /// CSV with a header row and these columns.
-    Csv(Vec<Field>),
+    /// CSV with a header row.
+    Csv(CsvOptions),
     /// Markdown documents with YAML front matter.
     Markdown,
 }
@@ -56,7 +85,9 @@ impl Format {
     pub fn writer(&self, single_page: bool) -> Box<dyn Writer> {
         match self {
             Format::Json(layout) => Box::new(JsonWriter::new(layout.resolve(single_page))),
-            Format::Csv(columns) => Box::new(CsvWriter::new(columns.clone())),
+            Format::Csv(options) => {
+                Box::new(CsvWriter::new(options.columns.clone()).excel_safe(options.excel_safe))
+            }
             Format::Markdown => Box::new(MarkdownWriter),
         }
     }

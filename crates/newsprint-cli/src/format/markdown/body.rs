@@ -159,7 +159,7 @@ fn table(rows: &[Vec<Cell>]) -> String {
 
 fn figure(src: Option<&Url>, alt: &str, caption: &[Inline]) -> String {
     let mut parts = Vec::new();
-    if let Some(src) = src {
+    if let Some(src) = src.filter(|u| is_safe_link(u)) {
         parts.push(format!(
             "![{}]({})",
             markdown_text(alt.trim(), false),
@@ -171,6 +171,14 @@ fn figure(src: Option<&Url>, alt: &str, caption: &[Inline]) -> String {
         parts.push(wrap(&caption, "*"));
     }
     parts.join("\n\n")
+}
+
+/// Whether a link to `url` may be written: only web and mail links are, so
+/// `javascript:`, `data:`, `vbscript:`, `file:` and other schemes that a
+/// Markdown viewer might act on never reach the output (the extractor drops
+/// most already; this holds for any [`Article`](article_model::Article)).
+fn is_safe_link(url: &Url) -> bool {
+    matches!(url.scheme(), "http" | "https" | "mailto")
 }
 
 /// A link destination: backslashes and parentheses escaped.
@@ -225,7 +233,7 @@ fn push_inlines(out: &mut String, pending_break: &mut bool, content: &[Inline], 
             Inline::Strong(inner) => wrap(&nested(inner, mode), "**"),
             Inline::Link { href, content } => {
                 let text = nested(content, mode);
-                match href {
+                match href.as_ref().filter(|u| is_safe_link(u)) {
                     Some(href) if text.trim().is_empty() => {
                         format!(
                             "[{}]({})",
@@ -316,6 +324,33 @@ mod tests {
 
     fn url(s: &str) -> Option<Url> {
         Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn dangerous_link_schemes_are_dropped() {
+        let link = |href: &str| Inline::Link {
+            href: url(href),
+            content: vec![t("click")],
+        };
+        let blocks = [p(vec![
+            link("javascript:alert(1)"),
+            t(" "),
+            link("data:text/html,<script>x</script>"),
+            t(" "),
+            link("mailto:a@example.com"),
+            t(" "),
+            link("https://example.com/"),
+        ])];
+        assert_eq!(
+            render_body(&blocks),
+            "click click [click](mailto:a@example.com) [click](https://example.com/)"
+        );
+        let figure = Block::Figure {
+            src: url("javascript:alert(1)"),
+            alt: "x".into(),
+            caption: vec![t("Caption")],
+        };
+        assert_eq!(render_body(&[figure]), "*Caption*");
     }
 
     #[test]
