@@ -92,8 +92,9 @@ struct Found {
 }
 
 /// Collects and ranks the page's metadata. `page_url` is the URL the caller
-/// gave, if any.
-pub(crate) fn collect(doc: &Document, page_url: Option<&Url>) -> Meta {
+/// gave, if any; `content` is the article's container, next to which the
+/// headline stands.
+pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -> Meta {
     let mut f = Found::default();
     let mut walk = doc.descendants(NodeId::ROOT);
     while let Some(id) = walk.next() {
@@ -170,8 +171,23 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>) -> Meta {
             microdata(doc, id, el, prop, &mut f);
         }
     }
+    order_by_nearness(doc, &mut f.h1s, content);
     visible_text(doc, &mut f);
     rank(f, page_url)
+}
+
+/// Orders headlines by how near they stand to the article's container:
+/// inside it first, then those before it (nearest first), then the rest.
+fn order_by_nearness(doc: &Document, h1s: &mut [(NodeId, String)], content: NodeId) {
+    h1s.sort_by_key(|(id, _)| {
+        if doc.ancestors(*id).any(|a| a == content) {
+            (0, id.index())
+        } else if *id < content {
+            (1, usize::MAX - id.index())
+        } else {
+            (2, id.index())
+        }
+    });
 }
 
 /// Whether `id` sits in a comment section, footer or similar, where dates
@@ -632,13 +648,8 @@ mod tests {
 
     fn meta(html: &str) -> Article {
         let doc = Document::parse(html);
-        collect(
-            &doc,
-            Url::parse("https://example.com/news/2020/11/27/story")
-                .ok()
-                .as_ref(),
-        )
-        .article
+        let url = Url::parse("https://example.com/news/2020/11/27/story").ok();
+        collect(&doc, url.as_ref(), NodeId::ROOT).article
     }
 
     #[test]
