@@ -375,7 +375,9 @@ fn visible_text(doc: &Document, f: &mut Found) {
     let Some(&(h1, _)) = f.h1s.first() else {
         return;
     };
-    // Text runs after the headline, in document order.
+    // Short text runs just before the headline (a date line above it) and
+    // after it, in document order.
+    let mut before: std::collections::VecDeque<String> = std::collections::VecDeque::new();
     let mut seen = 0;
     let mut walk = doc.descendants(NodeId::ROOT);
     let mut after = false;
@@ -385,58 +387,80 @@ fn visible_text(doc: &Document, f: &mut Found) {
             walk.skip_children(id);
             continue;
         }
-        match &doc.node(id).data {
+        let text = match &doc.node(id).data {
             NodeData::Element(el) if matches!(&**el.tag(), "script" | "style" | "noscript") => {
                 walk.skip_children(id);
+                continue;
             }
-            NodeData::Text(t) if after => {
-                let text = collapse_whitespace(t);
-                if text.is_empty() {
-                    continue;
-                }
+            // Long runs are prose, not date lines or bylines.
+            NodeData::Text(t) if t.len() <= 4 * MAX_LINE_CHARS => collapse_whitespace(t),
+            NodeData::Text(_) if after => {
                 seen += 1;
-                if seen > 40 {
-                    break;
-                }
-                if text.chars().count() > 120 {
-                    continue;
-                }
-                let lower = text.to_lowercase();
-                if date::parse_text(&text).is_some() {
-                    f.published.add(Source::VisibleText, &text);
-                }
-                if lower.starts_with("by ")
-                    || lower.starts_with("written by")
-                    || lower.starts_with("posted by")
-                {
-                    f.authors.add(Source::VisibleText, &text);
-                } else if matches!(
-                    lower.as_str(),
-                    "by" | "by:"
-                        | "written by"
-                        | "submitted by"
-                        | "posted by"
-                        | "author"
-                        | "author:"
-                ) && let Some(next) = next_text(doc, id)
-                {
-                    f.authors.add(Source::VisibleText, &next);
-                }
-                if matches!(
-                    lower.trim_end_matches(':'),
-                    "posted in" | "filed under" | "categories" | "category"
-                ) && let Some(next) = next_text(doc, id)
-                {
-                    f.categories.add(Source::VisibleText, &next);
-                }
-                for prefix in ["posted in ", "filed under ", "categories: ", "category: "] {
-                    if let Some(rest) = lower.strip_prefix(prefix) {
-                        let rest = &text[text.len() - rest.len()..];
-                        f.categories.add(Source::VisibleText, rest);
-                    }
+                continue;
+            }
+            _ => continue,
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if !after {
+            if text.chars().count() <= MAX_LINE_CHARS {
+                before.push_back(text);
+                if before.len() > VISIBLE_BEFORE {
+                    before.pop_front();
                 }
             }
-            _ => {}
+            continue;
+        }
+        seen += 1;
+        if seen > VISIBLE_AFTER {
+            break;
+        }
+        if text.chars().count() <= MAX_LINE_CHARS {
+            visible_line(doc, id, &text, f);
+        }
+    }
+    for text in before {
+        if date::parse_text(&text).is_some() {
+            f.published.add(Source::VisibleText, &text);
+        }
+    }
+}
+
+/// How many text runs before and after the headline are read for a date,
+/// a byline or a category.
+const VISIBLE_BEFORE: usize = 12;
+const VISIBLE_AFTER: usize = 60;
+/// Longest text run read as a date line, byline or category line.
+const MAX_LINE_CHARS: usize = 120;
+
+/// Reads one short text run after the headline.
+fn visible_line(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
+    let lower = text.to_lowercase();
+    if date::parse_text(text).is_some() {
+        f.published.add(Source::VisibleText, text);
+    }
+    if ["by ", "written by ", "posted by ", "submitted by "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        f.authors.add(Source::VisibleText, text);
+    } else if matches!(
+        lower.as_str(),
+        "by" | "by:" | "written by" | "submitted by" | "posted by" | "author" | "author:"
+    ) && let Some(next) = next_text(doc, id)
+    {
+        f.authors.add(Source::VisibleText, &next);
+    }
+    if matches!(lower.trim_end_matches(':'), "posted in" | "filed under")
+        && let Some(next) = next_text(doc, id)
+    {
+        f.categories.add(Source::VisibleText, &next);
+    }
+    for prefix in ["posted in ", "filed under ", "categories: ", "category: "] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let rest = &text[text.len() - rest.len()..];
+            f.categories.add(Source::VisibleText, rest);
         }
     }
 }
