@@ -17,7 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let a = article_extract::extract(&bytes, &article_extract::Options::default())?;
         let line = serde_json::json!({
             "path": path, "title": a.title, "authors": a.authors,
-            "published": a.published.map(|t| t.date().to_string()), "text": a.text(),
+            "published": a.published.map(|t| t.date().to_string()), "modified": a.modified.map(|t| t.date().to_string()), "text": a.text(),
         });
         writeln!(out, "{line}")?;
     }

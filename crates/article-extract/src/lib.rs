@@ -60,7 +60,8 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, ExtractError>
 /// Extracts the article of a page that is already text.
 pub fn extract_str(html: &str, options: &Options) -> Article {
     let doc = dom::Document::parse(html);
-    let meta = meta::collect(&doc, options.url.as_ref());
-    let body = content::extract(&doc, &meta);
+    let located = content::locate(&doc);
+    let meta = meta::collect(&doc, options.url.as_ref(), located.root);
+    let body = content::render(&doc, &located, &meta);
     meta.into_article(body)
 }

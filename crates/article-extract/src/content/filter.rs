@@ -50,6 +50,36 @@ const NOISE_PREFIXES: &[&str] = &[
     "credit:",
     "source:",
     "sponsored",
+    "join our",
+    "join the",
+    "subscribe",
+    "sign up",
+    "book a demo",
+    "start free trial",
+    "start your free trial",
+    "request a",
+    "contact us",
+    "keep reading",
+    "continue reading",
+    "back to",
+    "article continues",
+    "story continues",
+    "we may earn",
+    "as an amazon associate",
+    "this post may contain affiliate",
+    "this article may contain affiliate",
+    "products are chosen independently",
+    "thank you!",
+    "get the latest",
+    "don't miss",
+];
+
+/// Phrases that mark a short line as furniture wherever they stand.
+const NOISE_PHRASES: &[&str] = &[
+    " min read",
+    "minute read",
+    "affiliate commission",
+    "all rights reserved",
 ];
 
 /// Whether a rendered line is furniture rather than article text.
@@ -66,6 +96,9 @@ pub(crate) fn is_noise(text: &str) -> bool {
     };
     if NOISE_PREFIXES.iter().any(starts_with_word) {
         return words(text) <= 14;
+    }
+    if NOISE_PHRASES.iter().any(|p| lower.contains(p)) && words(text) <= 14 {
+        return true;
     }
     if chars <= 40 && date::parse_text(text).is_some() {
         return true;
@@ -106,6 +139,9 @@ mod tests {
             "Share this article",
             "Read more: Ten things to know about the budget",
             "Email Jane Doe at jdoe@example.com or follow her @janedoe.",
+            "Join our newsletter",
+            "11 min read",
+            "As an Amazon Associate we earn from qualifying purchases.",
             "Have a tip? Jane Doe may be reached at jdoe@example.com.",
         ] {
             assert!(is_noise(line), "{line}");

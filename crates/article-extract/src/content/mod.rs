@@ -16,18 +16,35 @@ mod score;
 
 use article_model::Block;
 
-use crate::{dom::Document, meta::Meta};
+use crate::{
+    dom::{Document, NodeId},
+    meta::Meta,
+};
 
-/// Extracts the body of the page.
-pub(crate) fn extract(doc: &Document, meta: &Meta) -> Vec<Block> {
+/// The article's container, found before metadata is ranked (the headline
+/// is the one next to it).
+#[derive(Debug)]
+pub(crate) struct Located {
+    analysis: score::Analysis,
+    /// The element holding the article.
+    pub root: NodeId,
+}
+
+/// Scores the page and finds the article's container.
+pub(crate) fn locate(doc: &Document) -> Located {
     let mut analysis = score::analyze(doc);
     let root = score::choose_root(doc, &analysis);
     score::mark_furniture(doc, &mut analysis, root);
+    Located { analysis, root }
+}
+
+/// Renders the located article as blocks.
+pub(crate) fn render(doc: &Document, located: &Located, meta: &Meta) -> Vec<Block> {
     let cx = blocks::Context {
         doc,
-        analysis: &analysis,
+        analysis: &located.analysis,
         base: meta.base.as_ref(),
         title: meta.article.title.as_deref(),
     };
-    blocks::render(&cx, root)
+    blocks::render(&cx, located.root)
 }

@@ -272,10 +272,13 @@ pub(crate) fn parse_text(s: &str) -> Option<Timestamp> {
         let Some(y) = year.into_iter().find(|y| YEARS.contains(y)) else {
             continue;
         };
+        // The day stands next to the month, maybe across punctuation
+        // ("27. November", "Nov. 27").
         let near = [
             i.checked_sub(1),
             i.checked_sub(2),
             Some(i + 1),
+            Some(i + 2),
             i.checked_sub(3),
         ];
         let day = near
@@ -384,6 +387,7 @@ mod tests {
             "27/11/2020",
             "2020年11月27日",
             "27 ноября 2020",
+            "Nov. 27, 2020 · Jane Doe",
         ] {
             assert_eq!(p(s), "2020-11-27", "{s}");
         }

@@ -92,8 +92,9 @@ struct Found {
 }
 
 /// Collects and ranks the page's metadata. `page_url` is the URL the caller
-/// gave, if any.
-pub(crate) fn collect(doc: &Document, page_url: Option<&Url>) -> Meta {
+/// gave, if any; `content` is the article's container, next to which the
+/// headline stands.
+pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -> Meta {
     let mut f = Found::default();
     let mut walk = doc.descendants(NodeId::ROOT);
     while let Some(id) = walk.next() {
@@ -170,8 +171,23 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>) -> Meta {
             microdata(doc, id, el, prop, &mut f);
         }
     }
+    order_by_nearness(doc, &mut f.h1s, content);
     visible_text(doc, &mut f);
     rank(f, page_url)
+}
+
+/// Orders headlines by how near they stand to the article's container:
+/// inside it first, then those before it (nearest first), then the rest.
+fn order_by_nearness(doc: &Document, h1s: &mut [(NodeId, String)], content: NodeId) {
+    h1s.sort_by_key(|(id, _)| {
+        if doc.ancestors(*id).any(|a| a == content) {
+            (0, id.index())
+        } else if *id < content {
+            (1, usize::MAX - id.index())
+        } else {
+            (2, id.index())
+        }
+    });
 }
 
 /// Whether `id` sits in a comment section, footer or similar, where dates
@@ -359,7 +375,9 @@ fn visible_text(doc: &Document, f: &mut Found) {
     let Some(&(h1, _)) = f.h1s.first() else {
         return;
     };
-    // Text runs after the headline, in document order.
+    // Short text runs just before the headline (a date line above it) and
+    // after it, in document order.
+    let mut before: std::collections::VecDeque<String> = std::collections::VecDeque::new();
     let mut seen = 0;
     let mut walk = doc.descendants(NodeId::ROOT);
     let mut after = false;
@@ -369,58 +387,80 @@ fn visible_text(doc: &Document, f: &mut Found) {
             walk.skip_children(id);
             continue;
         }
-        match &doc.node(id).data {
+        let text = match &doc.node(id).data {
             NodeData::Element(el) if matches!(&**el.tag(), "script" | "style" | "noscript") => {
                 walk.skip_children(id);
+                continue;
             }
-            NodeData::Text(t) if after => {
-                let text = collapse_whitespace(t);
-                if text.is_empty() {
-                    continue;
-                }
+            // Long runs are prose, not date lines or bylines.
+            NodeData::Text(t) if t.len() <= 4 * MAX_LINE_CHARS => collapse_whitespace(t),
+            NodeData::Text(_) if after => {
                 seen += 1;
-                if seen > 40 {
-                    break;
-                }
-                if text.chars().count() > 120 {
-                    continue;
-                }
-                let lower = text.to_lowercase();
-                if date::parse_text(&text).is_some() {
-                    f.published.add(Source::VisibleText, &text);
-                }
-                if lower.starts_with("by ")
-                    || lower.starts_with("written by")
-                    || lower.starts_with("posted by")
-                {
-                    f.authors.add(Source::VisibleText, &text);
-                } else if matches!(
-                    lower.as_str(),
-                    "by" | "by:"
-                        | "written by"
-                        | "submitted by"
-                        | "posted by"
-                        | "author"
-                        | "author:"
-                ) && let Some(next) = next_text(doc, id)
-                {
-                    f.authors.add(Source::VisibleText, &next);
-                }
-                if matches!(
-                    lower.trim_end_matches(':'),
-                    "posted in" | "filed under" | "categories" | "category"
-                ) && let Some(next) = next_text(doc, id)
-                {
-                    f.categories.add(Source::VisibleText, &next);
-                }
-                for prefix in ["posted in ", "filed under ", "categories: ", "category: "] {
-                    if let Some(rest) = lower.strip_prefix(prefix) {
-                        let rest = &text[text.len() - rest.len()..];
-                        f.categories.add(Source::VisibleText, rest);
-                    }
+                continue;
+            }
+            _ => continue,
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if !after {
+            if text.chars().count() <= MAX_LINE_CHARS {
+                before.push_back(text);
+                if before.len() > VISIBLE_BEFORE {
+                    before.pop_front();
                 }
             }
-            _ => {}
+            continue;
+        }
+        seen += 1;
+        if seen > VISIBLE_AFTER {
+            break;
+        }
+        if text.chars().count() <= MAX_LINE_CHARS {
+            visible_line(doc, id, &text, f);
+        }
+    }
+    for text in before {
+        if date::parse_text(&text).is_some() {
+            f.published.add(Source::VisibleText, &text);
+        }
+    }
+}
+
+/// How many text runs before and after the headline are read for a date,
+/// a byline or a category.
+const VISIBLE_BEFORE: usize = 12;
+const VISIBLE_AFTER: usize = 60;
+/// Longest text run read as a date line, byline or category line.
+const MAX_LINE_CHARS: usize = 120;
+
+/// Reads one short text run after the headline.
+fn visible_line(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
+    let lower = text.to_lowercase();
+    if date::parse_text(text).is_some() {
+        f.published.add(Source::VisibleText, text);
+    }
+    if ["by ", "written by ", "posted by ", "submitted by "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        f.authors.add(Source::VisibleText, text);
+    } else if matches!(
+        lower.as_str(),
+        "by" | "by:" | "written by" | "submitted by" | "posted by" | "author" | "author:"
+    ) && let Some(next) = next_text(doc, id)
+    {
+        f.authors.add(Source::VisibleText, &next);
+    }
+    if matches!(lower.trim_end_matches(':'), "posted in" | "filed under")
+        && let Some(next) = next_text(doc, id)
+    {
+        f.categories.add(Source::VisibleText, &next);
+    }
+    for prefix in ["posted in ", "filed under ", "categories: ", "category: "] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let rest = &text[text.len() - rest.len()..];
+            f.categories.add(Source::VisibleText, rest);
         }
     }
 }
@@ -632,13 +672,8 @@ mod tests {
 
     fn meta(html: &str) -> Article {
         let doc = Document::parse(html);
-        collect(
-            &doc,
-            Url::parse("https://example.com/news/2020/11/27/story")
-                .ok()
-                .as_ref(),
-        )
-        .article
+        let url = Url::parse("https://example.com/news/2020/11/27/story").ok();
+        collect(&doc, url.as_ref(), NodeId::ROOT).article
     }
 
     #[test]
