@@ -224,14 +224,18 @@ pub enum Event {
     Exit(NodeId),
 }
 
-/// Collapses every run of whitespace to one space and trims the ends.
+/// Collapses every run of whitespace to one space, trims the ends and drops
+/// ASCII control characters.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
+        if w.chars().all(|c| c.is_ascii_control()) {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        out.extend(w.chars().filter(|c| !c.is_ascii_control()));
     }
     out
 }
@@ -653,6 +657,12 @@ mod tests {
     fn template_contents_stay_out_of_the_tree() {
         let doc = Document::parse("<template><p>hidden</p></template><p>shown</p>");
         assert_eq!(doc.clean_text(NodeId::ROOT), "shown");
+    }
+
+    #[test]
+    fn clean_text_drops_controls() {
+        let doc = Document::parse("<p>a\u{1}b\u{1b} \u{7f}c \u{2} d</p>");
+        assert_eq!(doc.clean_text(NodeId::ROOT), "ab c d");
     }
 
     #[test]

@@ -331,6 +331,9 @@ impl Builder<'_, '_> {
         for c in text.chars() {
             if c.is_whitespace() {
                 space = true;
+            } else if c.is_ascii_control() {
+                // NUL and other ASCII controls carry nothing readable.
+                continue;
             } else {
                 if space {
                     out.push(' ');

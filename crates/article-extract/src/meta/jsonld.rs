@@ -75,7 +75,7 @@ pub(crate) fn parse<'a>(scripts: impl Iterator<Item = &'a str>) -> JsonLd {
             .trim_end_matches("//]]>")
             .trim()
             .trim_end_matches(';');
-        if let Ok(value) = serde_json::from_str::<Value>(text) {
+        if let Ok(value) = serde_json::from_str::<Value>(&replace_lone_surrogates(text)) {
             flatten(value, &mut objects);
         }
     }
@@ -163,6 +163,54 @@ pub(crate) fn parse<'a>(scripts: impl Iterator<Item = &'a str>) -> JsonLd {
     out
 }
 
+/// Replaces `\uD800`–`\uDFFF` escapes that do not form a pair with
+/// `\uFFFD`: serde_json rejects them, which would lose the whole block.
+fn replace_lone_surrogates(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("\\u") && !text.contains("\\U") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let surrogate = |hex: &str| {
+        u16::from_str_radix(hex, 16)
+            .ok()
+            .filter(|u| (0xD800..0xE000).contains(u))
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut copied = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let unit = text
+            .get(i + 2..i + 6)
+            .filter(|_| bytes.get(i + 1) == Some(&b'u'));
+        let Some(high) = unit.and_then(surrogate) else {
+            i += 2; // any other escape, including `\\`
+            continue;
+        };
+        let low = text
+            .get(i + 8..i + 12)
+            .filter(|_| text.get(i + 6..i + 8) == Some("\\u"))
+            .and_then(surrogate);
+        let paired = (0xD800..0xDC00).contains(&high) && low.is_some_and(|l| l >= 0xDC00);
+        if paired {
+            i += 12;
+        } else {
+            out.push_str(&text[copied..i]);
+            out.push_str("\\ufffd");
+            i += 6;
+            copied = i;
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Adds `value`'s objects (top level, arrays and `@graph`) to `out`,
 /// without recursion.
 fn flatten(value: Value, out: &mut Vec<Map<String, Value>>) {
@@ -231,6 +279,13 @@ mod tests {
         assert_eq!(ld.sections, ["Politics"]);
         assert_eq!(ld.keywords, ["a", "b"]);
         assert_eq!(ld.image.as_deref(), Some("https://ex.com/i.jpg"));
+    }
+
+    #[test]
+    fn lone_surrogates_do_not_lose_the_block() {
+        let json = r#"{"@type":"NewsArticle","headline":"Lone \ud800 x \ud83d\ude00 \\ud800"}"#;
+        let ld = parse(std::iter::once(json));
+        assert_eq!(ld.headline.as_deref(), Some("Lone \u{fffd} x 😀 \\ud800"));
     }
 
     #[test]
