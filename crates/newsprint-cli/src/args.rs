@@ -46,7 +46,8 @@ pub struct CommonArgs {
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
 
-    /// Print no messages about failed inputs; the exit status still tells.
+    /// Print no messages about failed inputs (newscheck: only the summary);
+    /// the exit status still tells.
     #[arg(short, long)]
     pub quiet: bool,
 
