@@ -4,7 +4,7 @@ CARGO ?= cargo
 DEMO_PAGE ?= fixtures/wordpress-classic.html
 BENCH_ARGS ?=
 
-.PHONY: build demo fmt lint test doc newscheck-fixtures check bench fuzz
+.PHONY: build demo fmt lint test doc newscheck-fixtures check bench fuzz fuzz-build
 
 build:
 	$(CARGO) build --release --workspace
@@ -43,9 +43,13 @@ bench:
 # new inputs go to fuzz/corpus/TARGET, crashes to fuzz/artifacts/TARGET.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= extract render_json render_csv render_markdown
+FUZZ_FLAGS = --fuzz-dir fuzz -s none
+fuzz-build:
+	RUSTC_BOOTSTRAP=1 $(CARGO) fuzz build $(FUZZ_FLAGS)
+
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p fuzz/corpus/$$t && \
-		RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run --fuzz-dir fuzz -s none $$t fuzz/corpus/$$t fixtures \
+		RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $(FUZZ_FLAGS) $$t fuzz/corpus/$$t fixtures \
 			-- -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 -rss_limit_mb=4096 || exit 1; \
 	done

@@ -11,6 +11,11 @@
 //! taken: under 2 s in an optimized build, under a generous bound in a debug
 //! build. Inputs are generated here rather than kept in `fixtures/`, where
 //! `make check` expects every page to pass `newscheck`.
+//!
+//! For the large inputs the test also bounds memory: the tool runs under
+//! GNU `/usr/bin/time -f %M`, and its peak RSS must stay under 20 times the
+//! input size plus 64 MiB. Where `/usr/bin/time` is missing (Debian package
+//! `time`; `.ci/run` installs it) that check is skipped with a note.
 
 use std::{
     path::Path,
@@ -33,6 +38,24 @@ const LIMIT: Duration = if cfg!(debug_assertions) {
 
 /// Timed runs one at a time, so parallel tests do not slow each other down.
 static TIMED: Mutex<()> = Mutex::new(());
+
+/// GNU time, which reports a child's peak RSS (`%M`, in KiB).
+const TIME: &str = "/usr/bin/time";
+
+/// The cases whose peak RSS is bounded: the large inputs.
+const MEMORY_BOUNDED: &[&str] = &[
+    "nested-100000.html",
+    "siblings-200000.html",
+    "text-node-10mb.html",
+    "attribute-8mb.html",
+    "entity-flood.html",
+];
+
+/// The peak RSS allowed for an input of `bytes`, in KiB: 20 times its size
+/// plus 64 MiB.
+fn memory_limit_kib(bytes: usize) -> u64 {
+    (20 * bytes as u64 + (64 << 20)) / 1024
+}
 
 /// What a case must give.
 #[derive(Clone, Copy, Debug)]
@@ -270,17 +293,46 @@ fn check_markdown_body(body: &str) {
     }
 }
 
-/// Runs the tool on `dir/NAME` (plus `args`), timed.
-fn run(dir: &Path, name: &str, args: &[&str]) -> (std::process::Output, Duration) {
+/// What one run gave.
+struct Run {
+    out: std::process::Output,
+    took: Duration,
+    /// Peak RSS in KiB, when measured.
+    peak_rss_kib: Option<u64>,
+}
+
+/// Runs the tool on `dir/NAME` (plus `args`), timed; with `measure_memory`,
+/// under `/usr/bin/time` when there is one, for its peak RSS.
+fn run(dir: &Path, name: &str, args: &[&str], measure_memory: bool) -> Run {
+    let under_time = measure_memory && Path::new(TIME).is_file();
+    let rss_file = dir.join("peak-rss.txt");
+    let mut cmd = if under_time {
+        let mut cmd = std::process::Command::new(TIME);
+        cmd.args(["-f", "%M", "-o"]).arg(&rss_file).arg(BIN);
+        cmd
+    } else {
+        std::process::Command::new(BIN)
+    };
+    cmd.current_dir(dir).stdin(std::process::Stdio::null());
+    cmd.args(["-j", "1"]).args(args).arg(name);
     let _turn = TIMED.lock().unwrap_or_else(|e| e.into_inner());
     let start = Instant::now();
-    let out = support::cmd(dir)
-        .args(["-j", "1"])
-        .args(args)
-        .arg(name)
-        .output()
-        .unwrap();
-    (out, start.elapsed())
+    let out = cmd.output().unwrap();
+    let took = start.elapsed();
+    // GNU time writes a "Command exited with non-zero status" line first
+    // when the tool fails; the number is on the last line.
+    let peak_rss_kib = under_time.then(|| {
+        let report = std::fs::read_to_string(&rss_file).unwrap();
+        let last = report.lines().last().unwrap_or("");
+        last.trim()
+            .parse()
+            .unwrap_or_else(|e| panic!("{TIME} wrote {report:?}: {e}"))
+    });
+    Run {
+        out,
+        took,
+        peak_rss_kib,
+    }
 }
 
 fn check_case(case: &Case) {
@@ -291,7 +343,12 @@ fn check_case(case: &Case) {
         _ => &[],
     };
     let args = [extra, &["--errors", "failed.jsonl"]].concat();
-    let (out, took) = run(dir.path(), case.name, &args);
+    let measure = MEMORY_BOUNDED.contains(&case.name);
+    let Run {
+        out,
+        took,
+        peak_rss_kib,
+    } = run(dir.path(), case.name, &args, measure);
     let err = stderr(&out);
     let n = records(&out.stdout);
     let log = std::fs::read_to_string(dir.path().join("failed.jsonl")).unwrap();
@@ -322,8 +379,22 @@ fn check_case(case: &Case) {
         "{}: took {took:?}, more than {LIMIT:?}",
         case.name
     );
+    let memory = match peak_rss_kib {
+        Some(kib) => {
+            let limit = memory_limit_kib(case.bytes.len());
+            assert!(
+                kib < limit,
+                "{}: peak RSS {kib} KiB, more than {limit} KiB for {} input bytes",
+                case.name,
+                case.bytes.len()
+            );
+            format!(", peak RSS {} MiB (limit {} MiB)", kib / 1024, limit / 1024)
+        }
+        None if measure => format!(", peak RSS not checked: {TIME} is missing"),
+        None => String::new(),
+    };
     eprintln!(
-        "{TOOL} {}: exit {:?} in {took:.2?}",
+        "{TOOL} {}: exit {:?} in {took:.2?}{memory}",
         case.name,
         out.status.code()
     );
@@ -367,6 +438,15 @@ hazards! {
     lone_surrogates_in_json_ld => "lone-surrogates.html",
     nul_bytes => "nul-bytes.html",
     csv_markdown_yaml_hazards => "evil-title.html",
+}
+
+#[test]
+fn memory_bounded_cases_exist() {
+    let cases = cases();
+    for name in MEMORY_BOUNDED {
+        assert!(cases.iter().any(|c| c.name == *name), "no case {name}");
+    }
+    assert_eq!(memory_limit_kib(1 << 20), 84 * 1024);
 }
 
 /// All hazards in one batch: every input yields a record or an error line

@@ -11,7 +11,7 @@ use libtest_mimic::{Arguments, Failed, Trial};
 const BIN: &str = env!("CARGO_BIN_EXE_newscheck");
 
 mod support;
-use support::{ROOT, cmd, page, page_dated, stderr, stdout, tree};
+use support::{ROOT, cmd, gzip, page, page_dated, stderr, stdout, tree};
 
 fn main() {
     let trials = vec![
@@ -19,6 +19,10 @@ fn main() {
         Trial::test(
             "json_lines_with_an_invalid_line",
             json_lines_with_an_invalid_line,
+        ),
+        Trial::test(
+            "json_lines_are_streamed_line_by_line",
+            json_lines_are_streamed_line_by_line,
         ),
         Trial::test(
             "csv_rows_are_checked_by_header",
@@ -147,6 +151,27 @@ fn json_lines_with_an_invalid_line() -> Result<(), Failed> {
          out.jsonl:6: missing required field 'title'\n\
          out.jsonl:6: missing required field 'text'\n\
          3 of 5 records failed in 1 file\n",
+        "",
+    )
+}
+
+/// Gzipped JSON Lines are read a line at a time: `--max-bytes` limits each
+/// line, and a line that is too long or not UTF-8 is reported at its line
+/// while the others are still checked.
+fn json_lines_are_streamed_line_by_line() -> Result<(), Failed> {
+    let good = "{\"title\":\"a\",\"published\":\"2020-01-01\",\"text\":\"x\"}\n";
+    let mut data = good.as_bytes().to_vec();
+    data.extend(format!("{{\"title\":\"{}\"}}\n", "long ".repeat(40)).as_bytes());
+    data.extend(b"{\"title\":\"\xFF\"}\n");
+    data.extend(good.as_bytes());
+    let dir = tree(&[("out.jsonl.gz", &gzip(&data))]);
+    expect(
+        dir.path(),
+        &["--max-bytes", "100", "out.jsonl.gz"],
+        2,
+        "out.jsonl.gz:2: line longer than 100 bytes (the input size limit; see --max-bytes)\n\
+         out.jsonl.gz:3: not UTF-8 text\n\
+         2 of 4 records failed in 1 file\n",
         "",
     )
 }

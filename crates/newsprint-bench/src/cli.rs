@@ -17,6 +17,7 @@ use crate::{
     quality::{self, SetResult},
     report::{self, Report},
     speed::{self, SpeedResult},
+    stress::{self, StressPage},
 };
 
 const EXAMPLES: &str = "\
@@ -29,7 +30,11 @@ Examples:
 End to end: times `news2json -j 1` over the sets with the binary named by
 $NEWSPRINT_BIN, else $CARGO_TARGET_DIR/release/news2json if it exists, else
 target/release/news2json under the workspace root; skipped with a note when
-there is none.";
+there is none.
+
+Stress: `article_extract::extract` on a generated ~50 MB article page and a
+100,000-deep page, each in a child process of this binary so that its peak
+RSS is its own; part of the speed pass.";
 
 /// Measures newsprint's extraction quality and speed on the ScrapingHub and
 /// wcxb-dev benchmark sets, and prints Markdown tables.
@@ -67,6 +72,13 @@ pub struct Args {
     /// always single-threaded.
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Skips the stress pages in the speed pass.
+    #[arg(long, conflicts_with = "only_quality")]
+    pub no_stress: bool,
+    /// Internal: measures one stress page in this process and prints it as
+    /// JSON (the speed pass runs each page in such a child).
+    #[arg(long, value_enum, value_name = "PAGE", hide = true)]
+    pub stress_child: Option<StressPage>,
 }
 
 /// What to run, validated.
@@ -90,6 +102,10 @@ pub struct Config {
     pub rounds: u32,
     /// Quality threads (0: all cores).
     pub jobs: usize,
+    /// Whether the speed pass measures the stress pages.
+    pub stress: bool,
+    /// Set in a stress child: the one page to measure, and nothing else.
+    pub stress_child: Option<StressPage>,
 }
 
 impl Args {
@@ -108,6 +124,8 @@ impl Args {
             with_text: self.with_text,
             rounds: self.rounds,
             jobs: self.jobs.unwrap_or(0),
+            stress: !self.no_stress,
+            stress_child: self.stress_child,
         }
     }
 }
@@ -121,6 +139,9 @@ struct JsonReport<'a> {
 
 /// Runs the benchmark: Markdown to `out`, progress to `log`.
 pub fn run(config: &Config, out: &mut dyn Write, log: &mut dyn Write) -> anyhow::Result<()> {
+    if let Some(page) = config.stress_child {
+        return stress::run_child(page, config.rounds, out);
+    }
     let machine = Machine::detect();
     let mut data = Vec::new();
     for &set in &config.sets {
@@ -140,7 +161,12 @@ pub fn run(config: &Config, out: &mut dyn Write, log: &mut dyn Write) -> anyhow:
     }
     let speed = if config.speed {
         writeln!(log, "timing {} round(s)", config.rounds)?;
-        Some(measure_speed(config, &data))
+        let mut speed = measure_speed(config, &data);
+        if config.stress {
+            writeln!(log, "timing the stress pages, each in a child process")?;
+            speed.stress = stress::measure_all(config.rounds);
+        }
+        Some(speed)
     } else {
         None
     };
@@ -151,6 +177,15 @@ pub fn run(config: &Config, out: &mut dyn Write, log: &mut dyn Write) -> anyhow:
         rounds: config.rounds,
     };
     report::render(out, &report, config.worst)?;
+    if config.speed {
+        writeln!(
+            log,
+            "timing newscheck on {NEWSCHECK_RECORDS} generated records"
+        )?;
+        let records =
+            speed::newscheck_records(&speed::newscheck_path(), NEWSCHECK_RECORDS, config.rounds);
+        report::records_table(out, &records)?;
+    }
     out.flush()?;
     if let Some(path) = &config.json {
         write_json(
@@ -165,6 +200,9 @@ pub fn run(config: &Config, out: &mut dyn Write, log: &mut dyn Write) -> anyhow:
     }
     Ok(())
 }
+
+/// How many article-sized records the `newscheck` timing validates.
+const NEWSCHECK_RECORDS: usize = 100_000;
 
 fn measure_speed(config: &Config, data: &[Dataset]) -> SpeedResult {
     let pages: Vec<_> = data.iter().flat_map(|d| &d.pages).collect();
@@ -184,6 +222,7 @@ fn measure_speed(config: &Config, data: &[Dataset]) -> SpeedResult {
         loaded_rss_kib,
         peak_rss_per_pass,
         end_to_end,
+        stress: Vec::new(),
     }
 }
 
@@ -218,7 +257,11 @@ mod tests {
         assert_eq!((c.worst, c.rounds, c.jobs), (5, 3, 0));
         let c = Args::parse_from(["b"]).into_config();
         assert_eq!(c.sets, SetName::ALL);
-        assert!(c.quality && c.speed);
+        assert!(c.quality && c.speed && c.stress);
+        assert_eq!(c.stress_child, None);
+        let c = Args::parse_from(["b", "--stress-child", "deep", "--rounds", "2"]).into_config();
+        assert_eq!((c.stress_child, c.rounds), (Some(StressPage::Deep), 2));
+        assert!(!Args::parse_from(["b", "--no-stress"]).into_config().stress);
     }
 
     #[test]

@@ -11,6 +11,8 @@
 //!   [`diff`] (what was missed and leaked), giving a [`SetResult`];
 //! - [`speed::measure`] times the html5ever baseline and the extractor on
 //!   one thread, and [`speed::end_to_end`] times the `news2json` binary;
+//! - [`stress`] times a generated 50 MB page and a 100,000-deep page, each
+//!   in a child process that reports its own peak RSS;
 //! - [`report::render`] prints it all as Markdown; [`floors`] holds the
 //!   levels that `tests/quality.rs` guards.
 //!
@@ -42,6 +44,7 @@ pub mod normalize;
 pub mod quality;
 pub mod report;
 pub mod speed;
+pub mod stress;
 
 pub use dataset::{Dataset, SetName};
 pub use error::Error;

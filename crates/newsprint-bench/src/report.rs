@@ -8,7 +8,8 @@ use crate::{
     diff::Run,
     machine::Machine,
     quality::{PageResult, SetResult},
-    speed::{EndToEnd, SpeedResult, Timing},
+    speed::{EndToEnd, RecordsTiming, SpeedResult, Timing},
+    stress::StressOutcome,
 };
 
 /// Everything one run measured.
@@ -209,7 +210,100 @@ fn speed_table(out: &mut dyn Write, speed: &SpeedResult, rounds: u32) -> io::Res
             writeln!(out, "- {n}")?;
         }
     }
+    stress_table(out, &speed.stress, rounds)
+}
+
+/// The stress pages: seconds and peak RSS of each, measured in a child.
+fn stress_table(out: &mut dyn Write, stress: &[StressOutcome], rounds: u32) -> io::Result<()> {
+    if stress.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\n### stress pages (generated, `article_extract::extract`, best of {rounds}, \
+         each in its own process)\n"
+    )?;
+    writeln!(out, "| page | size | seconds | MB/s | peak RSS |")?;
+    writeln!(out, "|---|---:|---:|---:|---:|")?;
+    let mut notes = Vec::new();
+    for outcome in stress {
+        match outcome {
+            StressOutcome::Ran(run) => {
+                writeln!(
+                    out,
+                    "| {} | {:.1} MB | {:.3} | {:.1} | {} |",
+                    run.page.label(),
+                    run.bytes as f64 / 1e6,
+                    run.best_secs,
+                    run.mb_per_sec(),
+                    run.peak_rss_kib.map_or("–".to_owned(), mib)
+                )?;
+                if run.failed {
+                    notes.push(format!("{}: extraction failed.", run.page.label()));
+                }
+                if let Some(rss) = run.loaded_rss_kib {
+                    notes.push(format!(
+                        "{}: RSS with the page loaded {}; peak RSS includes it{}.",
+                        run.page.label(),
+                        mib(rss),
+                        if run.peak_reset {
+                            ""
+                        } else {
+                            " and its generation"
+                        }
+                    ));
+                }
+            }
+            StressOutcome::Failed { page, reason } => {
+                writeln!(out, "| {} | – | – | – | – |", page.label())?;
+                notes.push(format!(
+                    "{}: not measured: {}.",
+                    page.label(),
+                    escape(reason)
+                ));
+            }
+        }
+    }
+    writeln!(out)?;
+    for n in notes {
+        writeln!(out, "- {n}")?;
+    }
     Ok(())
+}
+
+/// The `newscheck` line: single-threaded JSON Lines validation.
+pub fn records_table(
+    out: &mut dyn Write,
+    records: &Result<RecordsTiming, String>,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n### newscheck (generated article-sized JSON Lines, `-j 1`, best run)\n"
+    )?;
+    match records {
+        Ok(t) => {
+            writeln!(out, "| records | size | seconds | records/s | MB/s |")?;
+            writeln!(out, "|---:|---:|---:|---:|---:|")?;
+            writeln!(
+                out,
+                "| {} | {:.1} MB | {:.3} | {:.0} | {:.1} |",
+                t.records,
+                t.bytes as f64 / 1e6,
+                t.best.as_secs_f64(),
+                t.records_per_sec(),
+                t.mb_per_sec()
+            )?;
+            if t.exit_code != Some(0) {
+                writeln!(
+                    out,
+                    "\nnewscheck exited with {:?} on valid records.",
+                    t.exit_code
+                )?;
+            }
+            Ok(())
+        }
+        Err(why) => writeln!(out, "Skipped: {why}."),
+    }
 }
 
 fn timing_row(out: &mut dyn Write, name: &str, t: &Timing) -> io::Result<()> {
@@ -414,6 +508,7 @@ mod tests {
     use crate::{
         metrics::Counts,
         quality::{BodyResult, FieldResult, LabelResult, summarize},
+        stress::{StressPage, StressRun},
     };
 
     #[test]
@@ -557,6 +652,22 @@ mod tests {
             loaded_rss_kib: Some(102_400),
             peak_rss_per_pass: true,
             end_to_end: EndToEnd::Skipped("'/x/news2json' not found".into()),
+            stress: vec![
+                StressOutcome::Ran(StressRun {
+                    page: StressPage::Large,
+                    bytes: 50_000_123,
+                    best_secs: 1.25,
+                    rounds_secs: vec![1.5, 1.25],
+                    failed: false,
+                    loaded_rss_kib: Some(51_200),
+                    peak_rss_kib: Some(307_200),
+                    peak_reset: true,
+                }),
+                StressOutcome::Failed {
+                    page: StressPage::Deep,
+                    reason: "child exited with signal 11".into(),
+                },
+            ],
         }
     }
 
@@ -621,6 +732,16 @@ mod tests {
 
         - End to end skipped: '/x/news2json' not found.
         - RSS after loading the pages: 100 MiB; peak RSS is per pass and includes them.
+
+        ### stress pages (generated, `article_extract::extract`, best of 3, each in its own process)
+
+        | page | size | seconds | MB/s | peak RSS |
+        |---|---:|---:|---:|---:|
+        | 50 MB article page | 50.0 MB | 1.250 | 40.0 | 300 MiB |
+        | 100,000-deep page | – | – | – | – |
+
+        - 50 MB article page: RSS with the page loaded 50 MiB; peak RSS includes it.
+        - 100,000-deep page: not measured: child exited with signal 11.
         ");
     }
 
@@ -673,5 +794,30 @@ mod tests {
         |---|---|---|---|
         | 0001 | title | Alpha | – |
         ");
+    }
+
+    #[test]
+    fn records_table_shows_records_per_second() {
+        let timing = RecordsTiming {
+            binary: "/x/newscheck".into(),
+            records: 400_000,
+            bytes: 1_600_000_000,
+            best: std::time::Duration::from_secs(2),
+            exit_code: Some(0),
+        };
+        let mut out = Vec::new();
+        records_table(&mut out, &Ok(timing)).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains("| 400000 | 1600.0 MB | 2.000 | 200000 | 800.0 |"),
+            "{out}"
+        );
+        let mut out = Vec::new();
+        records_table(&mut out, &Err("'/x' not found".into())).unwrap();
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .contains("Skipped: '/x' not found.")
+        );
     }
 }

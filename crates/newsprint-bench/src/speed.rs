@@ -1,6 +1,8 @@
 //! The speed pass: single-threaded throughput of the baseline and of
 //! [`article_extract::extract`] over pages already in memory, peak memory,
-//! and an end-to-end run of the `news2json` binary.
+//! and an end-to-end run of the `news2json` binary; and the records/s of the
+//! `newscheck` binary over generated article-sized JSON Lines
+//! ([`newscheck_records`]).
 //!
 //! - *baseline*: [`article_extract::decode()`], [`Document::parse`] (html5ever
 //!   into the arena DOM) and one walk summing the length of every text
@@ -31,7 +33,7 @@ use article_extract::{
 };
 use serde::Serialize;
 
-use crate::dataset::Page;
+use crate::{dataset::Page, stress::StressOutcome};
 
 /// One measured pass.
 #[derive(Clone, Debug, Serialize)]
@@ -77,6 +79,8 @@ pub struct SpeedResult {
     pub peak_rss_per_pass: bool,
     /// The end-to-end `news2json` run.
     pub end_to_end: EndToEnd,
+    /// The generated stress pages, each measured in a child process.
+    pub stress: Vec<StressOutcome>,
 }
 
 impl SpeedResult {
@@ -338,6 +342,134 @@ fn newest_mtime(dir: &Path) -> io::Result<Option<SystemTime>> {
     Ok(newest)
 }
 
+/// A `newscheck` run over generated JSON Lines: the records/s figure.
+#[derive(Clone, Debug, Serialize)]
+pub struct RecordsTiming {
+    /// The binary.
+    pub binary: PathBuf,
+    /// Records in the file.
+    pub records: usize,
+    /// Bytes in the file.
+    pub bytes: u64,
+    /// The fastest run.
+    #[serde(with = "secs")]
+    pub best: Duration,
+    /// The exit code of the last run (0: every record passed).
+    pub exit_code: Option<i32>,
+}
+
+impl RecordsTiming {
+    /// Records per second in the fastest run.
+    pub fn records_per_sec(&self) -> f64 {
+        self.records as f64 / self.best.as_secs_f64().max(1e-9)
+    }
+
+    /// MB (10⁶ bytes) per second in the fastest run.
+    pub fn mb_per_sec(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.best.as_secs_f64().max(1e-9)
+    }
+}
+
+/// The `newscheck` binary next to the `news2json` one that is timed.
+pub fn newscheck_path() -> PathBuf {
+    news2json_path().with_file_name("newscheck")
+}
+
+/// Record `i` of the generated JSON Lines: a valid article of about 4 KB,
+/// with escapes in its text and fields beyond the model's.
+pub fn article_record(i: usize) -> String {
+    const WORDS: [&str; 12] = [
+        "the",
+        "council",
+        "said",
+        "on",
+        "Tuesday",
+        "that",
+        "budget",
+        "would",
+        "rise",
+        "by",
+        "percent",
+        "residents",
+    ];
+    let mut text = String::with_capacity(4096);
+    for w in 0..600 {
+        if w > 0 {
+            text.push_str(if w % 97 == 0 { "\n\n" } else { " " });
+        }
+        text.push_str(WORDS[(i + w * 7) % WORDS.len()]);
+    }
+    text.push_str(" \"End.\"");
+    let record = serde_json::json!({
+        "title": format!("Article number {i}"),
+        "published": "2024-05-01T10:00:00Z",
+        "modified": "2024-05-02T10:00:00Z",
+        "url": format!("https://example.com/news/{i}"),
+        "authors": ["Jane Doe", "John Roe"],
+        "language": "en",
+        "tags": ["city", "budget"],
+        "word_count": 600,
+        "text": text,
+        "links": [],
+    });
+    record.to_string()
+}
+
+/// Writes `records` generated records to a temporary JSON Lines file and
+/// runs `binary -j 1 --no-config FILE > /dev/null` `rounds` times.
+pub fn newscheck_records(
+    binary: &Path,
+    records: usize,
+    rounds: u32,
+) -> Result<RecordsTiming, String> {
+    if !binary.is_file() {
+        return Err(format!(
+            "'{}' not found; build it with `cargo build --release -p newscheck`",
+            binary.display()
+        ));
+    }
+    let path = std::env::temp_dir().join(format!("newsprint-bench-{}.jsonl", std::process::id()));
+    let written = write_records(&path, records);
+    let timed = written.and_then(|bytes| {
+        let mut best = Duration::MAX;
+        let mut exit_code = None;
+        for _ in 0..rounds.max(1) {
+            let start = Instant::now();
+            let status = Command::new(binary)
+                .args(["-j", "1", "--no-config", "--quiet"])
+                .arg(&path)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()?;
+            best = best.min(start.elapsed());
+            exit_code = status.code();
+        }
+        Ok(RecordsTiming {
+            binary: binary.to_path_buf(),
+            records,
+            bytes,
+            best,
+            exit_code,
+        })
+    });
+    let _ = fs::remove_file(&path);
+    timed.map_err(|e| format!("could not time '{}': {e}", binary.display()))
+}
+
+fn write_records(path: &Path, records: usize) -> io::Result<u64> {
+    let mut out = io::BufWriter::new(fs::File::create(path)?);
+    let mut bytes = 0;
+    for i in 0..records {
+        let line = article_record(i);
+        io::Write::write_all(&mut out, line.as_bytes())?;
+        io::Write::write_all(&mut out, b"\n")?;
+        bytes += line.len() as u64 + 1;
+    }
+    io::Write::flush(&mut out)?;
+    Ok(bytes)
+}
+
 mod secs {
     use std::time::Duration;
 
@@ -357,6 +489,21 @@ mod secs_vec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generated_records_are_article_sized_json() {
+        let line = article_record(7);
+        assert!((3_000..6_000).contains(&line.len()), "{}", line.len());
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(value["title"], "Article number 7");
+        assert!(value["text"].as_str().unwrap().contains('\n'));
+    }
+
+    #[test]
+    fn missing_newscheck_is_skipped() {
+        let err = newscheck_records(Path::new("/nonexistent/newscheck"), 10, 1).unwrap_err();
+        assert!(err.contains("not found"), "{err}");
+    }
 
     #[test]
     fn parses_proc_status() {

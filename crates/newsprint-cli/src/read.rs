@@ -1,14 +1,17 @@
-//! Reading one input into memory, gunzipping it when needed.
+//! Reading one input, into memory or line by line, gunzipping it when needed.
 //!
 //! Data is gunzipped when its bytes start with the gzip magic number, whatever
 //! its name (so `curl … | news2json` works on compressed pages, and a plain
 //! page named `.gz` is still read).
-//! Every input is capped at a size limit after decompression, so a small
-//! "gzip bomb" cannot exhaust memory.
+//! Every input read whole is capped at a size limit after decompression, so a
+//! small "gzip bomb" cannot exhaust memory. An input read line by line
+//! ([`open_lines`]) holds one line at a time, so the limit applies to each
+//! line instead: a longer line is skipped without being kept in memory.
 
 use std::{
+    fmt,
     fs::File,
-    io::{self, BufReader, Read},
+    io::{self, BufRead, BufReader, Read},
 };
 
 use flate2::read::MultiGzDecoder;
@@ -47,6 +50,102 @@ pub fn read_from<R: Read>(mut reader: R, limit: u64) -> Result<Vec<u8>, InputErr
         })
     } else {
         read_limited(reader, limit)
+    }
+}
+
+/// The buffer size of inputs read line by line.
+const LINE_BUFFER: usize = 256 * 1024;
+
+/// Opens `input` to be read line by line, gunzipping it when its data starts
+/// with the gzip magic number; no line may be longer than `limit` bytes.
+pub fn open_lines<'a>(input: &Input, limit: u64) -> Result<Lines<'a>, InputError> {
+    match input {
+        Input::Stdin => Lines::new(io::stdin().lock(), limit),
+        Input::File(path) => {
+            let file = File::open(path).map_err(InputError::Read)?;
+            Lines::new(file, limit)
+        }
+    }
+}
+
+/// An input read one line at a time, decompressed.
+pub struct Lines<'a> {
+    reader: Box<dyn BufRead + 'a>,
+    gzip: bool,
+    limit: u64,
+}
+
+/// How a line fared in [`Lines::next_line`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Line {
+    /// The whole line is in the buffer (without its `\n`).
+    Read,
+    /// The line is longer than the limit; the buffer holds its start only.
+    TooLong,
+}
+
+impl fmt::Debug for Lines<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lines")
+            .field("gzip", &self.gzip)
+            .field("limit", &self.limit)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Lines<'a> {
+    /// Reads `reader` line by line; gunzips when the data starts with the
+    /// gzip magic number.
+    pub fn new<R: Read + 'a>(mut reader: R, limit: u64) -> Result<Lines<'a>, InputError> {
+        let mut head = Vec::with_capacity(GZIP_MAGIC.len());
+        (&mut reader)
+            .take(GZIP_MAGIC.len() as u64)
+            .read_to_end(&mut head)
+            .map_err(InputError::Read)?;
+        let gzip = head == GZIP_MAGIC;
+        let reader = io::Cursor::new(head).chain(reader);
+        let reader: Box<dyn BufRead + 'a> = if gzip {
+            Box::new(BufReader::with_capacity(
+                LINE_BUFFER,
+                MultiGzDecoder::new(BufReader::new(reader)),
+            ))
+        } else {
+            Box::new(BufReader::with_capacity(LINE_BUFFER, reader))
+        };
+        Ok(Lines {
+            reader,
+            gzip,
+            limit,
+        })
+    }
+
+    /// Reads the next line into `line` (cleared first, without the `\n`);
+    /// `None` at the end of the data.
+    pub fn next_line(&mut self, line: &mut Vec<u8>) -> Result<Option<Line>, InputError> {
+        line.clear();
+        let read = (&mut self.reader)
+            .take(self.limit.saturating_add(1))
+            .read_until(b'\n', line)
+            .map_err(|e| self.error(e))?;
+        if read == 0 {
+            return Ok(None);
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        } else if line.len() as u64 > self.limit {
+            line.truncate(line.len() - 1);
+            self.reader.skip_until(b'\n').map_err(|e| self.error(e))?;
+            return Ok(Some(Line::TooLong));
+        }
+        Ok(Some(Line::Read))
+    }
+
+    fn error(&self, e: io::Error) -> InputError {
+        if self.gzip && is_corrupt(&e) {
+            InputError::Gzip(e)
+        } else {
+            InputError::Read(e)
+        }
     }
 }
 
@@ -150,6 +249,57 @@ mod tests {
             matches!(err, InputError::TooLarge { limit: 100 }),
             "{err:?}"
         );
+    }
+
+    fn lines(data: &[u8], limit: u64) -> Vec<(Line, String)> {
+        let mut lines = Lines::new(Trickle(data), limit).unwrap();
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        while let Some(line) = lines.next_line(&mut buf).unwrap() {
+            got.push((line, String::from_utf8(buf.clone()).unwrap()));
+        }
+        got
+    }
+
+    #[test]
+    fn lines_are_read_one_by_one() {
+        let read = |s: &str| (Line::Read, s.to_owned());
+        assert_eq!(
+            lines(b"a\n\nbc\r\nd", 10),
+            [read("a"), read(""), read("bc\r"), read("d")]
+        );
+        assert_eq!(lines(b"a\n", 10), [read("a")]);
+        assert!(lines(b"", 10).is_empty());
+        let gz = gzip(b"one\ntwo\n");
+        assert_eq!(lines(&gz, 10), [read("one"), read("two")]);
+    }
+
+    #[test]
+    fn the_limit_applies_per_line() {
+        let got = lines(b"12345\n123456789\n12\n", 5);
+        assert_eq!(
+            got,
+            [
+                (Line::Read, "12345".to_owned()),
+                (Line::TooLong, "12345".to_owned()),
+                (Line::Read, "12".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn corrupt_gzip_lines_are_an_error() {
+        let gz = gzip(&b"line of text\n".repeat(500));
+        let mut lines = Lines::new(&gz[..gz.len() / 2], 1 << 20).unwrap();
+        let mut buf = Vec::new();
+        let err = loop {
+            match lines.next_line(&mut buf) {
+                Ok(Some(_)) => {}
+                Ok(None) => panic!("truncated gzip read to the end"),
+                Err(e) => break e,
+            }
+        };
+        assert!(matches!(err, InputError::Gzip(_)), "{err:?}");
     }
 
     #[test]

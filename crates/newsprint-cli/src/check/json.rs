@@ -5,14 +5,28 @@
 //! pages); each object is a record at the line where it starts. A syntax
 //! error ends the document. In JSON Lines each line stands alone: a bad line
 //! is reported and the next one is read.
+//!
+//! JSON Lines are streamed: each line is parsed on its own into a
+//! [`LineRecord`], which keeps only the model's fields (strings borrowed from
+//! the line where they hold no escapes) and skips the others unbuilt.
 
 use article_model::{
     Field,
     rules::{FieldSource, FieldValue},
 };
+use std::{borrow::Cow, fmt};
+
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::{CheckOptions, line_at, verdict::Verdict};
+use super::{
+    CheckOptions, line_at,
+    verdict::{Checked, Verdict},
+};
+use crate::{
+    InputError,
+    read::{Line, Lines},
+};
 
 /// A JSON object seen as a record.
 struct JsonRecord<'a>(&'a Map<String, Value>);
@@ -175,14 +189,232 @@ fn skip_whitespace(bytes: &[u8], mut pos: usize) -> usize {
 
 /// Checks JSON Lines: one object per line, blank lines skipped.
 pub(super) fn check_lines(text: &str, options: &CheckOptions) -> Vec<Verdict> {
-    text.split('\n')
+    text.as_bytes()
+        .split(|&b| b == b'\n')
         .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| match serde_json::from_str::<Value>(line) {
-            Ok(value) => verdict(i + 1, &value, options),
-            Err(e) => Verdict::malformed_at(Some(i + 1), Some(e.column()), invalid(&e)),
-        })
+        .filter_map(|(i, line)| check_line(i + 1, line, options))
         .collect()
+}
+
+/// Checks JSON Lines read one line at a time, so that memory does not grow
+/// with the input. A line longer than the size limit is reported as
+/// malformed and skipped; a line that is not UTF-8 is reported as such.
+pub(super) fn check_stream(
+    mut lines: Lines<'_>,
+    limit: u64,
+    options: &CheckOptions,
+) -> Result<Checked, InputError> {
+    let mut checked = Checked::default();
+    let mut buf = Vec::new();
+    let mut number = 0;
+    while let Some(read) = lines.next_line(&mut buf)? {
+        number += 1;
+        let mut line = &buf[..];
+        if number == 1 {
+            line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+        }
+        let verdict = match read {
+            Line::TooLong => Some(Verdict::malformed(
+                Some(number),
+                InputError::TooLarge { limit }
+                    .to_string()
+                    .replacen("larger", "line longer", 1),
+            )),
+            Line::Read => match std::str::from_utf8(line) {
+                Ok(_) => check_line(number, line, options),
+                Err(_) => Some(Verdict::malformed(Some(number), "not UTF-8 text")),
+            },
+        };
+        if let Some(verdict) = verdict {
+            checked.push(verdict);
+        }
+    }
+    Ok(checked)
+}
+
+/// The verdict on line `number` of JSON Lines (UTF-8); `None` when blank.
+fn check_line(number: usize, line: &[u8], options: &CheckOptions) -> Option<Verdict> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    Some(match serde_json::from_slice::<LineRecord<'_>>(line) {
+        Ok(LineRecord::Object(fields)) => Verdict::of(Some(number), &fields, options),
+        Ok(LineRecord::NotObject) => Verdict::malformed(Some(number), "not a JSON object"),
+        Err(e) => Verdict::malformed_at(Some(number), Some(e.column()), invalid(&e)),
+    })
+}
+
+/// One JSON Lines value, holding only what the rules can look at.
+enum LineRecord<'a> {
+    Object(Fields<'a>),
+    NotObject,
+}
+
+/// The model's fields of an object (the last of repeated keys wins, as in
+/// a [`Map`]).
+#[derive(Default)]
+struct Fields<'a>(Vec<(Field, Scalar<'a>)>);
+
+/// A field's value, as far as the rules care.
+enum Scalar<'a> {
+    Null,
+    Text(Cow<'a, str>),
+    Number(f64),
+    /// A list of strings, or `None` when some item is not a string.
+    List(Option<Vec<Cow<'a, str>>>),
+    Other,
+}
+
+impl FieldSource for Fields<'_> {
+    fn get(&self, field: Field) -> FieldValue<'_> {
+        match self.0.iter().find(|(f, _)| *f == field) {
+            None => FieldValue::Absent,
+            Some((_, Scalar::Null)) => FieldValue::Null,
+            Some((_, Scalar::Text(s))) => FieldValue::Text(s),
+            Some((_, Scalar::Number(n))) => FieldValue::Number(*n),
+            Some((_, Scalar::List(Some(items)))) => {
+                FieldValue::List(items.iter().map(|s| &**s).collect())
+            }
+            Some((_, Scalar::List(None) | Scalar::Other)) => FieldValue::Other,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for LineRecord<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RecordVisitor)
+    }
+}
+
+struct RecordVisitor;
+
+impl<'de> Visitor<'de> for RecordVisitor {
+    type Value = LineRecord<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    // Anything but an object is not a record; nested values are still
+    // read through, so that syntax errors are found.
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(LineRecord::NotObject)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(LineRecord::NotObject)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(LineRecord::NotObject)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(LineRecord::NotObject)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(LineRecord::NotObject)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(LineRecord::NotObject)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(LineRecord::NotObject)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut fields = Fields::default();
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            match key {
+                Some(field) => {
+                    let value = map.next_value::<Scalar<'de>>()?;
+                    fields.0.retain(|(f, _)| *f != field);
+                    fields.0.push((field, value));
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(LineRecord::Object(fields))
+    }
+}
+
+/// An object key: the model field it names, if any (names match exactly,
+/// as in a lookup in a [`Map`]).
+struct Key(Option<Field>);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(Key(Field::ALL.into_iter().find(|f| f.name() == key)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Scalar::Other)
+    }
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+        Ok(Scalar::Number(n as f64))
+    }
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(Scalar::Number(n as f64))
+    }
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Self::Value, E> {
+        Ok(Scalar::Number(n))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+        Ok(Scalar::Text(Cow::Borrowed(s)))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(Scalar::Text(Cow::Owned(s.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Self::Value, E> {
+        Ok(Scalar::Text(Cow::Owned(s)))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Scalar::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Some(Vec::new());
+        while let Some(item) = seq.next_element::<Scalar<'de>>()? {
+            match (item, &mut items) {
+                (Scalar::Text(s), Some(items)) => items.push(s),
+                _ => items = None,
+            }
+        }
+        Ok(Scalar::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Other)
+    }
 }
 
 #[cfg(test)]
@@ -264,6 +496,44 @@ mod tests {
                 "Some(5): field 'authors': not a list of strings",
             ]
         );
+    }
+
+    #[test]
+    fn streamed_lines_match_whole_text() {
+        let text = "\u{FEFF}{\"title\": \"a\", \"authors\": [\"x\"]}\n\n{\"title\": \"b\"\n[1]\n{\"title\": \"c\", \"authors\": \"z\"}\n";
+        let lines = Lines::new(text.as_bytes(), 1 << 20).unwrap();
+        let checked = check_stream(lines, 1 << 20, &options()).unwrap();
+        assert_eq!(checked.records, 4);
+        let whole = check_lines(text.strip_prefix('\u{FEFF}').unwrap(), &options());
+        let failed: Vec<_> = whole.into_iter().filter(|v| !v.issues.is_empty()).collect();
+        assert_eq!(checked.verdicts, failed);
+    }
+
+    #[test]
+    fn line_fields_map_to_field_values() {
+        let line = br#"{"title": "a\"b", "authors": ["a", 1], "tags": [], "word_count": 3, "url": null, "title": " ", "image": {"x": [1]}, "extra": [{"y": 2}]}"#;
+        let Ok(LineRecord::Object(r)) = serde_json::from_slice(line) else {
+            panic!("not parsed as an object");
+        };
+        assert_eq!(r.get(Field::Title), FieldValue::Text(" "));
+        assert_eq!(r.get(Field::Authors), FieldValue::Other);
+        assert_eq!(r.get(Field::Tags), FieldValue::List(vec![]));
+        assert_eq!(r.get(Field::WordCount), FieldValue::Number(3.0));
+        assert_eq!(r.get(Field::Url), FieldValue::Null);
+        assert_eq!(r.get(Field::Image), FieldValue::Other);
+        assert_eq!(r.get(Field::Text), FieldValue::Absent);
+        let escaped = br#"{"title": "a\"b", "tags": ["x\ny"]}"#;
+        let Ok(LineRecord::Object(r)) = serde_json::from_slice(escaped) else {
+            panic!("not parsed as an object");
+        };
+        assert_eq!(r.get(Field::Title), FieldValue::Text("a\"b"));
+        assert_eq!(r.get(Field::Tags), FieldValue::List(vec!["x\ny"]));
+        for not_object in [&b"3"[..], b"\"s\"", b"null", b"[{}]", b"true", b"-1.5"] {
+            assert!(matches!(
+                serde_json::from_slice::<LineRecord<'_>>(not_object),
+                Ok(LineRecord::NotObject)
+            ));
+        }
     }
 
     #[test]

@@ -13,12 +13,18 @@
 //! record (bad JSON line, bad CSV row, unreadable front matter, a page that
 //! is not HTML) is reported the same way, counts as failed and makes the
 //! exit status 2; the other records are still checked.
+//!
+//! JSON Lines named as such (by extension or `--input-format`) are streamed
+//! line by line, so memory does not grow with the input (except for the
+//! values kept for `--unique` and the problems found); there `--max-bytes`
+//! limits each line rather than the whole input. Other inputs, and standard
+//! input whose format is sniffed, are read whole.
 
 use crate::{
     Config, Error, ExitStatus, Input,
     input::Inputs,
     output::Output,
-    read::read_input,
+    read::{open_lines, read_input},
     report::{Chain, Reporter},
     run,
 };
@@ -44,7 +50,7 @@ pub use report::ReportFormat;
 use report::Location;
 use tally::Tally;
 use unique::Seen;
-use verdict::Verdict;
+use verdict::{Checked, Verdict};
 
 /// Help text for `newscheck`'s exit statuses (for `after_long_help`).
 pub const EXIT_STATUS_HELP: &str = "\
@@ -104,27 +110,29 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<ExitStatus, Erro
         config.jobs,
         Inputs::new(&config.inputs, is_checkable),
         |input| {
-            let bytes = read_input(input, config.max_input_bytes)?;
+            let limit = config.max_input_bytes;
             let format = options
                 .format
-                .or_else(|| input.path().and_then(InputFormat::from_path))
-                .unwrap_or_else(|| InputFormat::sniff(&bytes));
-            Ok(check_bytes(
-                &bytes,
-                format,
-                &input.name(),
-                options,
-                &extract,
-            ))
+                .or_else(|| input.path().and_then(InputFormat::from_path));
+            if format == Some(InputFormat::Jsonl) {
+                return json::check_stream(open_lines(input, limit)?, limit, options);
+            }
+            let bytes = read_input(input, limit)?;
+            let format = format.unwrap_or_else(|| InputFormat::sniff(&bytes));
+            Ok(
+                check_bytes(&bytes, format, &input.name(), options, &extract)
+                    .into_iter()
+                    .collect::<Checked>(),
+            )
         },
         |input: Input, outcome| {
             let name = input.name();
             match outcome {
-                Ok(verdicts) => {
+                Ok(checked) => {
                     tally.files += 1;
+                    tally.records += checked.records;
                     let mut file_failed = false;
-                    for mut verdict in verdicts {
-                        tally.records += 1;
+                    for mut verdict in checked.verdicts {
                         seen.check(&name, &mut verdict);
                         if verdict.issues.is_empty() {
                             continue;

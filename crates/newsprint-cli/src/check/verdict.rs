@@ -103,3 +103,35 @@ impl Verdict {
         self.issues.iter().map(|i| i.message.as_str()).collect()
     }
 }
+
+/// What became of the records of one input: how many there were, and the
+/// verdicts that matter to the report (those with problems or with values
+/// for `--unique`), in order. Passing records are only counted, so that
+/// checking a large valid input takes little memory.
+#[derive(Debug, Default)]
+pub(crate) struct Checked {
+    /// How many records the input held.
+    pub(crate) records: usize,
+    /// The verdicts with problems or `--unique` values.
+    pub(crate) verdicts: Vec<Verdict>,
+}
+
+impl Checked {
+    /// Counts `verdict` and keeps it if it matters.
+    pub(crate) fn push(&mut self, verdict: Verdict) {
+        self.records += 1;
+        if !verdict.issues.is_empty() || !verdict.keys.is_empty() {
+            self.verdicts.push(verdict);
+        }
+    }
+}
+
+impl FromIterator<Verdict> for Checked {
+    fn from_iter<I: IntoIterator<Item = Verdict>>(verdicts: I) -> Checked {
+        let mut checked = Checked::default();
+        for verdict in verdicts {
+            checked.push(verdict);
+        }
+        checked
+    }
+}
