@@ -26,16 +26,25 @@ use crate::{
 #[derive(Debug)]
 pub(crate) struct Located {
     analysis: score::Analysis,
-    /// The element holding the article.
+    /// The element holding most of the article.
     pub root: NodeId,
+    /// `root` and the siblings that continue the article, in page order.
+    parts: Vec<NodeId>,
 }
 
 /// Scores the page and finds the article's container.
 pub(crate) fn locate(doc: &Document) -> Located {
     let mut analysis = score::analyze(doc);
     let root = score::choose_root(doc, &analysis);
-    score::mark_furniture(doc, &mut analysis, root);
-    Located { analysis, root }
+    let parts = score::article_parts(doc, &analysis, root);
+    for &part in &parts {
+        score::mark_furniture(doc, &mut analysis, part);
+    }
+    Located {
+        analysis,
+        root,
+        parts,
+    }
 }
 
 /// Renders the located article as blocks.
@@ -46,5 +55,9 @@ pub(crate) fn render(doc: &Document, located: &Located, meta: &Meta) -> Vec<Bloc
         base: meta.base.as_ref(),
         title: meta.article.title.as_deref(),
     };
-    blocks::render(&cx, located.root)
+    located
+        .parts
+        .iter()
+        .flat_map(|&part| blocks::render(&cx, part))
+        .collect()
 }

@@ -211,6 +211,29 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
         .unwrap_or(best)
 }
 
+/// Share of the root's score a sibling needs to count as more of the article.
+const SIBLING_SHARE: f32 = 0.1;
+
+/// `root` and those of its siblings that look like more of the same article
+/// (an article split into sections or interrupted by ads), in page order.
+pub(crate) fn article_parts(doc: &Document, an: &Analysis, root: NodeId) -> Vec<NodeId> {
+    let Some(parent) = doc.node(root).parent else {
+        return vec![root];
+    };
+    let threshold = SIBLING_SHARE * an.plain_score[root.index()];
+    doc.children(parent)
+        .filter(|&c| {
+            let i = c.index();
+            c == root
+                || doc.element(c).is_some()
+                    && !an.in_furniture[i]
+                    && matches!(an.hint[i], Hint::Neutral | Hint::Positive)
+                    && an.plain_score[i] > threshold.max(100.0)
+                    && an.link_density(c) < 0.3
+        })
+        .collect()
+}
+
 /// Marks the furniture inside `root`: parts named like comments or share
 /// bars, and parts with doubtful names (`sidebar`, `meta`) unless they hold
 /// half of the root's prose. The root itself is trusted.
@@ -289,6 +312,26 @@ mod tests {
             .descendants(root)
             .find(|&n| doc.element(n).and_then(|e| e.attr("class")) == Some("post"));
         assert!(post.is_some_and(|p| !an.dropped[p.index()]));
+    }
+
+    #[test]
+    fn sections_of_the_article_are_parts_of_it() {
+        let links = "<ul>".to_owned()
+            + &"<li><a href='/x'>A link to another page</a></li>".repeat(20)
+            + "</ul>";
+        let html = format!(
+            "<body><div class='content'><div class='s1'><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div>\
+             <div class='s2'>{links}<p>{PARA}</p></div><div class='s3'><p>{PARA}</p><p>{PARA}</p></div>\
+             <div class='ad'>Advertisement</div></div></body>"
+        );
+        let doc = Document::parse(&html);
+        let an = analyze(&doc);
+        let root = choose_root(&doc, &an);
+        let classes: Vec<_> = article_parts(&doc, &an, root)
+            .into_iter()
+            .filter_map(|p| doc.element(p).and_then(|e| e.attr("class")))
+            .collect();
+        assert_eq!(classes, ["s1", "s3"]);
     }
 
     #[test]

@@ -245,7 +245,8 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
 
 /// Parses a date written for people; returns a date without time.
 pub(crate) fn parse_text(s: &str) -> Option<Timestamp> {
-    if s.len() > 200 {
+    // Every date form read here has a four-digit year.
+    if s.len() > 200 || s.bytes().filter(u8::is_ascii_digit).count() < 4 {
         return None;
     }
     let toks = tokens(s);

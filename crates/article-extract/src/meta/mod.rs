@@ -157,7 +157,7 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
             "a" => {
                 let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
                 let rels: Vec<&str> = rel.split_whitespace().collect();
-                if rels.contains(&"author") {
+                if rels.contains(&"author") || is_author_link(el) && !in_furniture(doc, id) {
                     f.authors.add(Source::VisibleText, &doc.clean_text(id));
                 } else if rels.contains(&"category") {
                     f.categories.add(Source::VisibleText, &doc.clean_text(id));
@@ -196,6 +196,16 @@ fn in_furniture(doc: &Document, id: NodeId) -> bool {
     doc.ancestors(id).filter_map(|a| doc.element(a)).any(|e| {
         matches!(&**e.tag(), "footer" | "aside" | "nav")
             || crate::content::classify::hint(e) == crate::content::classify::Hint::Negative
+    })
+}
+
+/// Whether a link points to an author's page (`/author/jane-doe/`).
+fn is_author_link(el: &Element) -> bool {
+    el.attr("href").is_some_and(|h| {
+        let h = h.to_ascii_lowercase();
+        ["/author/", "/authors/", "/writers/", "/byline/"]
+            .iter()
+            .any(|p| h.contains(p))
     })
 }
 
@@ -377,7 +387,8 @@ fn visible_text(doc: &Document, f: &mut Found) {
     };
     // Short text runs just before the headline (a date line above it) and
     // after it, in document order.
-    let mut before: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    let mut before: std::collections::VecDeque<(NodeId, String)> =
+        std::collections::VecDeque::new();
     let mut seen = 0;
     let mut walk = doc.descendants(NodeId::ROOT);
     let mut after = false;
@@ -405,7 +416,7 @@ fn visible_text(doc: &Document, f: &mut Found) {
         }
         if !after {
             if text.chars().count() <= MAX_LINE_CHARS {
-                before.push_back(text);
+                before.push_back((id, text));
                 if before.len() > VISIBLE_BEFORE {
                     before.pop_front();
                 }
@@ -420,10 +431,11 @@ fn visible_text(doc: &Document, f: &mut Found) {
             visible_line(doc, id, &text, f);
         }
     }
-    for text in before {
+    for (id, text) in before {
         if date::parse_text(&text).is_some() {
             f.published.add(Source::VisibleText, &text);
         }
+        byline(doc, id, &text, f);
     }
 }
 
@@ -434,12 +446,9 @@ const VISIBLE_AFTER: usize = 60;
 /// Longest text run read as a date line, byline or category line.
 const MAX_LINE_CHARS: usize = 120;
 
-/// Reads one short text run after the headline.
-fn visible_line(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
+/// Reads a byline: "By Jane Doe", or a "By"/"Author" label before the name.
+fn byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
     let lower = text.to_lowercase();
-    if date::parse_text(text).is_some() {
-        f.published.add(Source::VisibleText, text);
-    }
     if ["by ", "written by ", "posted by ", "submitted by "]
         .iter()
         .any(|p| lower.starts_with(p))
@@ -452,6 +461,15 @@ fn visible_line(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
     {
         f.authors.add(Source::VisibleText, &next);
     }
+}
+
+/// Reads one short text run after the headline.
+fn visible_line(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
+    let lower = text.to_lowercase();
+    if date::parse_text(text).is_some() {
+        f.published.add(Source::VisibleText, text);
+    }
+    byline(doc, id, text, f);
     if matches!(lower.trim_end_matches(':'), "posted in" | "filed under")
         && let Some(next) = next_text(doc, id)
     {

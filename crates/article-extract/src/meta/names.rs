@@ -79,7 +79,8 @@ pub(crate) fn clean(raw: &str) -> Vec<String> {
 fn split(raw: &str) -> Vec<&str> {
     let mut parts = vec![raw];
     for sep in [
-        " and ", " & ", ",", ";", " | ", " und ", " et ", " y ", "|", " / ", "\n",
+        " and ", " & ", ",", ";", " | ", " und ", " et ", " y ", "|", " / ", " on ", " - ", " – ",
+        " — ", "\n",
     ] {
         parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
     }
@@ -186,5 +187,10 @@ mod tests {
         assert_eq!(clean("Rebecca Lake, CEPF®"), ["Rebecca Lake"]);
         assert_eq!(clean("Sandee LaMotte, CNN"), ["Sandee LaMotte"]);
         assert_eq!(clean("Jane Doe, Ph.D."), ["Jane Doe"]);
+        assert_eq!(
+            clean("David Jackson - FullStack Editorial Team"),
+            ["David Jackson"]
+        );
+        assert_eq!(clean("Jane Doe on November 27, 2020"), ["Jane Doe"]);
     }
 }

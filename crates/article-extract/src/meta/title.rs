@@ -32,7 +32,7 @@ pub(crate) fn choose(
     };
     for reference in [structured, title_tag].into_iter().flatten() {
         if let Some(h1) = h1s.iter().find(|h| matches(h, reference)) {
-            return Some(h1.clone());
+            return Some(strip_tagline(h1));
         }
     }
     // A visible headline beats a differently worded one for sharing, unless
@@ -53,7 +53,7 @@ pub(crate) fn choose(
         }
     }
     if let Some(h1) = visible {
-        return Some(h1.clone());
+        return Some(strip_tagline(h1));
     }
     if let Some(s) = structured {
         return Some(strip_site(s, site_name));
@@ -80,6 +80,23 @@ fn title_ends(title: &str) -> Vec<String> {
     }
     ends
 }
+
+/// Removes a short tagline after a pipe or dash from a headline
+/// ("Best Movers 2025 | Top 19 Companies").
+fn strip_tagline(headline: &str) -> String {
+    for sep in [" | ", " – ", " — ", " - "] {
+        if let Some((head, tail)) = headline.rsplit_once(sep) {
+            let words = |s: &str| s.split_whitespace().count();
+            if words(tail) <= TAGLINE_WORDS && words(head) >= 3 && !head.contains(sep) {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    headline.to_owned()
+}
+
+/// Longest tagline [`strip_tagline`] removes.
+const TAGLINE_WORDS: usize = 5;
 
 /// Removes a site name from either end of a title.
 pub(crate) fn strip_site(title: &str, site_name: Option<&str>) -> String {
@@ -121,6 +138,22 @@ mod tests {
         assert_eq!(
             choose(Some("Big story today | Site"), &h1s, None, None).as_deref(),
             Some("Big Story Today")
+        );
+    }
+
+    #[test]
+    fn strips_short_taglines_from_headlines() {
+        assert_eq!(
+            strip_tagline("Best Residential Movers in NYC 2025 | Top 19 Companies"),
+            "Best Residential Movers in NYC 2025"
+        );
+        assert_eq!(
+            strip_tagline("Left - Right: a history of politics"),
+            "Left - Right: a history of politics"
+        );
+        assert_eq!(
+            strip_tagline("Ten things to know - today"),
+            "Ten things to know"
         );
     }
 
