@@ -25,7 +25,14 @@ doc:
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --workspace --quiet
 
 newscheck-fixtures:
-	$(CARGO) run --quiet -p newscheck -- fixtures/*.html fixtures/*.html.gz fixtures/*.expected.*
+	$(CARGO) build --quiet -p news2json -p news2csv -p news2md -p newscheck
+	@out=$$(mktemp -d) && \
+	$(CARGO) run --quiet -p news2json -- fixtures/ > $$out/fixtures.jsonl && \
+	$(CARGO) run --quiet -p news2csv -- fixtures/ > $$out/fixtures.csv && \
+	$(CARGO) run --quiet -p news2md -- fixtures/ > $$out/fixtures.md && \
+	$(CARGO) run --quiet -p newscheck -- fixtures/*.html fixtures/*.html.gz \
+		fixtures/*.expected.* $$out/fixtures.jsonl $$out/fixtures.csv $$out/fixtures.md; \
+	status=$$?; rm -rf $$out; exit $$status
 
 check:
 	$(CARGO) fmt --all --check
