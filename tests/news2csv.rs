@@ -62,7 +62,7 @@ fn main() {
         Trial::test("empty_and_binary_inputs_fail", empty_and_binary_inputs_fail),
         Trial::test(
             "url_with_two_inputs_is_a_usage_error",
-            url_with_two_inputs_is_a_usage_error,
+            support::url_with_two_inputs_is_a_usage_error,
         ),
         Trial::test(
             "excel_safe_neutralises_formula_cells",
@@ -210,54 +210,6 @@ fn jobs_do_not_change_the_output() -> Result<(), Failed> {
     Ok(())
 }
 
-fn corrupt_gzip_is_reported_and_skipped() -> Result<(), Failed> {
-    let gz = gzip(page("Bad", "bad").as_bytes());
-    let dir = tree(&[
-        ("pages/good.html", page("Good", "good").as_bytes()),
-        ("pages/bad.html.gz", &gz[..gz.len() / 2]),
-    ]);
-    let out = cmd(dir.path()).arg("pages").output()?;
-    assert_eq!(out.status.code(), Some(1));
-    let (header, rows) = table(&stdout(&out));
-    assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0][column(&header, "source")], "pages/good.html");
-    let err = stderr(&out);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        err.starts_with("news2csv: pages/bad.html.gz: corrupt gzip data"),
-        "{err}"
-    );
-    Ok(())
-}
-
-fn empty_and_binary_inputs_fail() -> Result<(), Failed> {
-    let dir = tree(&[
-        ("empty.html", b""),
-        ("image.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01"),
-    ]);
-    let out = cmd(dir.path())
-        .args(["empty.html", "image.html"])
-        .output()?;
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        stderr(&out),
-        "news2csv: empty.html: empty input\n\
-         news2csv: image.html: not HTML: looks like a PNG image\n"
-    );
-    // The header is still written, so the file is valid CSV.
-    assert_eq!(stdout(&out), format!("{}\n", DEFAULT_HEADER.join(",")));
-    Ok(())
-}
-
-fn url_with_two_inputs_is_a_usage_error() -> Result<(), Failed> {
-    let out = Command::new(BIN)
-        .args(["--url", "https://news.example/a", "a.html", "b.html"])
-        .output()?;
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("'--url <URL>' needs a single input page"));
-    Ok(())
-}
-
 /// Issue 5: `--excel-safe` puts `'` before cells a spreadsheet would run,
 /// and leaves other cells (and, without the flag, every cell) alone.
 fn excel_safe_neutralises_formula_cells() -> Result<(), Failed> {
@@ -312,5 +264,25 @@ fn errors_file_lists_failed_inputs() -> Result<(), Failed> {
         r#"{"source":"d.html","error":"read","message":"No such file or directory (os error 2)"}"#,
     ];
     assert_eq!(log.lines().collect::<Vec<_>>(), want);
+    Ok(())
+}
+
+fn corrupt_gzip_is_reported_and_skipped() -> Result<(), Failed> {
+    let (header, rows) = table(&support::run_with_corrupt_gzip()?);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][column(&header, "source")], "pages/good.html");
+    Ok(())
+}
+
+fn empty_and_binary_inputs_fail() -> Result<(), Failed> {
+    let out = support::run_with_empty_and_binary()?;
+    // The header is written first, so the file is valid CSV.
+    assert!(
+        out.starts_with(&format!("{}\n", DEFAULT_HEADER.join(","))),
+        "{out}"
+    );
+    let (header, rows) = table(&out);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][column(&header, "source")], "good.html");
     Ok(())
 }

@@ -53,7 +53,7 @@ fn main() {
         ),
         Trial::test(
             "url_with_two_inputs_is_a_usage_error",
-            url_with_two_inputs_is_a_usage_error,
+            support::url_with_two_inputs_is_a_usage_error,
         ),
         Trial::test(
             "encoding_flag_forces_the_encoding",
@@ -216,47 +216,6 @@ fn jobs_do_not_change_the_output() -> Result<(), Failed> {
     Ok(())
 }
 
-fn corrupt_gzip_is_reported_and_skipped() -> Result<(), Failed> {
-    let gz = gzip(page("Bad", "bad").as_bytes());
-    let dir = tree(&[
-        ("pages/good.html", page("Good", "good").as_bytes()),
-        ("pages/bad.html.gz", &gz[..gz.len() / 2]),
-    ]);
-    let out = cmd(dir.path()).arg("pages").output()?;
-    assert_eq!(out.status.code(), Some(1));
-    let records = lines(&stdout(&out));
-    assert_eq!(records.len(), 1);
-    assert_eq!(records[0].source, "pages/good.html");
-    let err = stderr(&out);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        err.starts_with("news2json: pages/bad.html.gz: corrupt gzip data"),
-        "{err}"
-    );
-    Ok(())
-}
-
-fn empty_and_binary_inputs_fail() -> Result<(), Failed> {
-    let dir = tree(&[
-        ("empty.html", b""),
-        ("image.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01"),
-        ("good.html", page("Good", "good").as_bytes()),
-    ]);
-    let out = cmd(dir.path())
-        .args(["empty.html", "image.html", "good.html"])
-        .output()?;
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        stderr(&out),
-        "news2json: empty.html: empty input\n\
-         news2json: image.html: not HTML: looks like a PNG image\n"
-    );
-    let records = lines(&stdout(&out));
-    assert_eq!(records.len(), 1);
-    assert_eq!(records[0].source, "good.html");
-    Ok(())
-}
-
 fn missing_input_is_reported() -> Result<(), Failed> {
     let dir = tree(&[("good.html", page("Good", "good").as_bytes())]);
     let out = cmd(dir.path())
@@ -300,28 +259,6 @@ fn layout_flags_force_lines_or_pretty() -> Result<(), Failed> {
     Ok(())
 }
 
-fn url_with_two_inputs_is_a_usage_error() -> Result<(), Failed> {
-    let dir = tree(&[
-        ("a.html", page("A", "a").as_bytes()),
-        ("b.html", page("B", "b").as_bytes()),
-    ]);
-    let out = cmd(dir.path())
-        .args(["--url", "https://news.example/a", "a.html", "b.html"])
-        .output()?;
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("'--url <URL>' needs a single input page"),
-        "{}",
-        stderr(&out)
-    );
-    assert_eq!(stdout(&out), "");
-    let out = cmd(dir.path())
-        .args(["--url", "https://news.example/a", "a.html"])
-        .output()?;
-    assert_eq!(out.status.code(), Some(0));
-    Ok(())
-}
-
 fn encoding_flag_forces_the_encoding() -> Result<(), Failed> {
     // Declared UTF-8 but written in Latin-1.
     let html = page("Caf\u{e9}", "caf\u{e9}").replace('\u{e9}', "\u{0}");
@@ -357,5 +294,19 @@ fn broken_pipe_is_quiet_success() -> Result<(), Failed> {
     let out = child.wait_with_output()?;
     assert_eq!(stderr(&out), "");
     assert_eq!(out.status.code(), Some(0));
+    Ok(())
+}
+
+fn corrupt_gzip_is_reported_and_skipped() -> Result<(), Failed> {
+    let records = lines(&support::run_with_corrupt_gzip()?);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].source, "pages/good.html");
+    Ok(())
+}
+
+fn empty_and_binary_inputs_fail() -> Result<(), Failed> {
+    let records = lines(&support::run_with_empty_and_binary()?);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].source, "good.html");
     Ok(())
 }

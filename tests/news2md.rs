@@ -14,9 +14,7 @@ use serde_json::{Map, Value};
 const BIN: &str = env!("CARGO_BIN_EXE_news2md");
 
 mod support;
-use support::{
-    ROOT, cmd, fixture_names, fixture_stem, gzip, numbered_pages, page, stderr, stdout, tree,
-};
+use support::{ROOT, cmd, fixture_names, fixture_stem, numbered_pages, page, stderr, stdout, tree};
 
 /// The front matter's keys, in the order news2md writes them.
 const FRONT_MATTER_KEYS: [&str; 11] = [
@@ -62,7 +60,7 @@ fn main() {
         Trial::test("empty_and_binary_inputs_fail", empty_and_binary_inputs_fail),
         Trial::test(
             "url_with_two_inputs_is_a_usage_error",
-            url_with_two_inputs_is_a_usage_error,
+            support::url_with_two_inputs_is_a_usage_error,
         ),
     ];
     trials.extend(support::golden_trials("md"));
@@ -181,53 +179,6 @@ fn jobs_do_not_change_the_output() -> Result<(), Failed> {
     Ok(())
 }
 
-fn corrupt_gzip_is_reported_and_skipped() -> Result<(), Failed> {
-    let gz = gzip(page("Bad", "bad").as_bytes());
-    let dir = tree(&[
-        ("pages/good.html", page("Good", "good").as_bytes()),
-        ("pages/bad.html.gz", &gz[..gz.len() / 2]),
-    ]);
-    let out = cmd(dir.path()).arg("pages").output()?;
-    assert_eq!(out.status.code(), Some(1));
-    let docs = documents(&stdout(&out));
-    assert_eq!(docs.len(), 1);
-    assert_eq!(docs[0].0["title"], "Good");
-    let err = stderr(&out);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        err.starts_with("news2md: pages/bad.html.gz: corrupt gzip data"),
-        "{err}"
-    );
-    Ok(())
-}
-
-fn empty_and_binary_inputs_fail() -> Result<(), Failed> {
-    let dir = tree(&[
-        ("empty.html", b"\n\n"),
-        ("image.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01"),
-    ]);
-    let out = cmd(dir.path())
-        .args(["empty.html", "image.html"])
-        .output()?;
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        stderr(&out),
-        "news2md: empty.html: empty input\n\
-         news2md: image.html: not HTML: looks like a PNG image\n"
-    );
-    assert_eq!(stdout(&out), "");
-    Ok(())
-}
-
-fn url_with_two_inputs_is_a_usage_error() -> Result<(), Failed> {
-    let out = Command::new(BIN)
-        .args(["--url", "https://news.example/a", "a.html", "b.html"])
-        .output()?;
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("'--url <URL>' needs a single input page"));
-    Ok(())
-}
-
 /// One test per fixture: news2md's front matter holds the values of
 /// news2json's golden output (absent exactly where the JSON has `null` or
 /// `[]`).
@@ -274,5 +225,19 @@ fn front_matter_matches_json(name: &str, stem: &str) -> Result<(), Failed> {
     {
         return Err(format!("unexpected front matter key {extra}").into());
     }
+    Ok(())
+}
+
+fn corrupt_gzip_is_reported_and_skipped() -> Result<(), Failed> {
+    let docs = documents(&support::run_with_corrupt_gzip()?);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].0["title"], "Good");
+    Ok(())
+}
+
+fn empty_and_binary_inputs_fail() -> Result<(), Failed> {
+    let docs = documents(&support::run_with_empty_and_binary()?);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].0["title"], "Good");
     Ok(())
 }

@@ -49,7 +49,7 @@ fn main() {
         ),
         Trial::test(
             "url_with_two_inputs_is_a_usage_error",
-            url_with_two_inputs_is_a_usage_error,
+            support::url_with_two_inputs_is_a_usage_error,
         ),
         Trial::test(
             "unreadable_input_is_reported_on_stderr",
@@ -338,15 +338,6 @@ fn unknown_required_field_is_a_usage_error() -> Result<(), Failed> {
         "{}",
         stderr(&out)
     );
-    Ok(())
-}
-
-fn url_with_two_inputs_is_a_usage_error() -> Result<(), Failed> {
-    let out = Command::new(BIN)
-        .args(["--url", "https://news.example/a", "a.html", "b.html"])
-        .output()?;
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("'--url <URL>' needs a single input page"));
     Ok(())
 }
 

@@ -178,3 +178,73 @@ fn compare(expected: &str, actual: &[u8]) -> Result<(), Failed> {
     )
     .into())
 }
+
+/// The tool's name, as it starts its error lines.
+const TOOL: &str = env!("CARGO_PKG_NAME");
+
+/// Shared scenario: a directory with a good page and a truncated `.gz`.
+/// Checks exit 1 and exactly one error line naming the bad file; returns
+/// standard output, which must hold the good page's record alone.
+pub fn run_with_corrupt_gzip() -> Result<String, Failed> {
+    let gz = gzip(page("Bad", "bad").as_bytes());
+    let dir = tree(&[
+        ("pages/good.html", page("Good", "good").as_bytes()),
+        ("pages/bad.html.gz", &gz[..gz.len() / 2]),
+    ]);
+    let out = cmd(dir.path()).arg("pages").output()?;
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let expected = format!("{TOOL}: pages/bad.html.gz: corrupt gzip data");
+    assert!(err.starts_with(&expected), "{err}");
+    Ok(stdout(&out))
+}
+
+/// Shared scenario: an empty page, a blank one and a PNG named `.html`,
+/// then a good page. Checks exit 1 and one error line for each bad input;
+/// returns standard output, which must hold `good.html`'s record alone.
+pub fn run_with_empty_and_binary() -> Result<String, Failed> {
+    let dir = tree(&[
+        ("empty.html", b""),
+        ("blank.html", b"\n\n"),
+        ("image.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01"),
+        ("good.html", page("Good", "good").as_bytes()),
+    ]);
+    let out = cmd(dir.path())
+        .args(["empty.html", "blank.html", "image.html", "good.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "{TOOL}: empty.html: empty input\n\
+             {TOOL}: blank.html: empty input\n\
+             {TOOL}: image.html: not HTML: looks like a PNG image\n"
+        )
+    );
+    Ok(stdout(&out))
+}
+
+/// Shared scenario: `--url` with two inputs is a usage error (exit 2, no
+/// output), while `--url` with one input works.
+pub fn url_with_two_inputs_is_a_usage_error() -> Result<(), Failed> {
+    let dir = tree(&[
+        ("a.html", page("A", "a").as_bytes()),
+        ("b.html", page("B", "b").as_bytes()),
+    ]);
+    let out = cmd(dir.path())
+        .args(["--url", "https://news.example/a", "a.html", "b.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("'--url <URL>' needs a single input page"),
+        "{err}"
+    );
+    assert_eq!(stdout(&out), "");
+    let out = cmd(dir.path())
+        .args(["--url", "https://news.example/a", "a.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    Ok(())
+}
