@@ -1,6 +1,6 @@
 use url::Url;
 
-use crate::{Block, Timestamp};
+use crate::{Block, Provenance, Timestamp};
 
 /// One extracted article: metadata plus a body of blocks.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -29,6 +29,8 @@ pub struct Article {
     pub image: Option<Url>,
     /// The article body.
     pub body: Vec<Block>,
+    /// Where each metadata value came from.
+    pub provenance: Provenance,
 }
 
 impl Article {

@@ -28,6 +28,8 @@
 mod article;
 mod body;
 mod field;
+mod links;
+mod provenance;
 mod record;
 pub mod rules;
 mod text;
@@ -36,6 +38,8 @@ mod timestamp;
 pub use article::Article;
 pub use body::{Block, Cell, Inline, ListItem};
 pub use field::{Field, UnknownField};
+pub use links::{Link, links};
+pub use provenance::{FieldOrigin, Origin, Provenance, Sourced};
 pub use record::Record;
 pub use text::{plain_text, word_count};
 pub use timestamp::{Timestamp, TimestampError};

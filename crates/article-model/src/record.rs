@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::{Article, Timestamp, rules::FieldValue};
+use crate::{Article, Link, Provenance, Timestamp, rules::FieldValue};
 
 // Repeats `Article`'s metadata fields on purpose: the wire form stays fixed
 // while the domain type may grow, and it carries the rendered `text` in place
@@ -12,7 +12,8 @@ use crate::{Article, Timestamp, rules::FieldValue};
 /// One output record: an article's metadata, its plain text and its source.
 ///
 /// Field order and names are the JSON contract; absent values are `null`
-/// and absent lists are `[]`.
+/// and absent lists are `[]`. The fields after `source` appear only when
+/// asked for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
@@ -44,6 +45,12 @@ pub struct Record {
     pub word_count: usize,
     /// The input path as given, or `-` for standard input.
     pub source: String,
+    /// The body's web links in reading order (with `--links`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<Link>>,
+    /// Where each metadata value came from (with `--provenance`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
 }
 
 impl Record {
@@ -65,7 +72,21 @@ impl Record {
             word_count: crate::word_count(&text),
             text,
             source: source.to_owned(),
+            links: None,
+            provenance: None,
         }
+    }
+
+    /// The same record with the body's links (`--links`).
+    pub fn with_links(mut self, article: &Article) -> Record {
+        self.links = Some(crate::links(&article.body));
+        self
+    }
+
+    /// The same record with the metadata's provenance (`--provenance`).
+    pub fn with_provenance(mut self, article: &Article) -> Record {
+        self.provenance = Some(article.provenance.clone());
+        self
     }
 }
 

@@ -8,6 +8,7 @@ use std::{
 };
 
 use anyhow::Context;
+use article_extract::Mode;
 use clap::Parser;
 use serde::Serialize;
 
@@ -149,6 +150,7 @@ pub fn run(config: &Config, out: &mut dyn Write, log: &mut dyn Write) -> anyhow:
         data.push(Dataset::load(&config.data, set)?);
     }
     let mut results = Vec::new();
+    let mut modes = Vec::new();
     if config.quality {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(config.jobs)
@@ -156,7 +158,15 @@ pub fn run(config: &Config, out: &mut dyn Write, log: &mut dyn Write) -> anyhow:
             .context("could not start the quality threads")?;
         for d in &data {
             writeln!(log, "scoring {} ({} pages)", d.name, d.pages.len())?;
-            results.push(pool.install(|| quality::evaluate(d, config.with_text)));
+            results.push(pool.install(|| quality::evaluate(d, Mode::Balanced, config.with_text)));
+        }
+        for mode in [Mode::Precision, Mode::Recall] {
+            writeln!(log, "scoring every set in {mode:?} mode")?;
+            let sets = data
+                .iter()
+                .map(|d| pool.install(|| quality::evaluate(d, mode, false)))
+                .collect();
+            modes.push((mode, sets));
         }
     }
     let speed = if config.speed {
@@ -175,6 +185,7 @@ pub fn run(config: &Config, out: &mut dyn Write, log: &mut dyn Write) -> anyhow:
         sets: &results,
         speed: speed.as_ref(),
         rounds: config.rounds,
+        modes: &modes,
     };
     report::render(out, &report, config.worst)?;
     if config.speed {

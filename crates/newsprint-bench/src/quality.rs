@@ -1,6 +1,6 @@
 //! The quality pass: extract every page of a set and score it.
 
-use article_extract::Options;
+use article_extract::{Mode, Options};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -25,10 +25,11 @@ pub struct Extracted {
     pub error: Option<String>,
 }
 
-/// Runs [`article_extract::extract`] on `page`.
-pub fn extract_page(page: &Page) -> Extracted {
+/// Runs [`article_extract::extract`] on `page` in `mode`.
+pub fn extract_page(page: &Page, mode: Mode) -> Extracted {
     let options = Options {
         url: page.url.clone(),
+        mode,
         ..Options::default()
     };
     match article_extract::extract(&page.html, &options) {
@@ -224,13 +225,13 @@ fn share(part: usize, whole: usize, empty: f64) -> f64 {
     }
 }
 
-/// Extracts and scores every page of `data` on the current rayon pool;
-/// `keep_text` keeps each extracted text in the result.
-pub fn evaluate(data: &Dataset, keep_text: bool) -> SetResult {
+/// Extracts (in `mode`) and scores every page of `data` on the current
+/// rayon pool; `keep_text` keeps each extracted text in the result.
+pub fn evaluate(data: &Dataset, mode: Mode, keep_text: bool) -> SetResult {
     let pages: Vec<PageResult> = data
         .pages
         .par_iter()
-        .map(|page| score_page(data.name, page, extract_page(page), keep_text))
+        .map(|page| score_page(data.name, page, extract_page(page, mode), keep_text))
         .collect();
     SetResult {
         set: data.name,

@@ -3,6 +3,8 @@
 
 use std::io::{self, Write};
 
+use article_extract::Mode;
+
 use crate::{
     dataset::SetName,
     diff::Run,
@@ -23,6 +25,8 @@ pub struct Report<'a> {
     pub speed: Option<&'a SpeedResult>,
     /// Timing rounds.
     pub rounds: u32,
+    /// Quality results in the other extraction modes.
+    pub modes: &'a [(Mode, Vec<SetResult>)],
 }
 
 /// Writes `report` as Markdown; `worst` > 0 adds that many worst pages per set.
@@ -44,6 +48,7 @@ pub fn render(out: &mut dyn Write, report: &Report<'_>, worst: usize) -> io::Res
     for set in report.sets {
         set_table(out, set)?;
     }
+    modes_table(out, report.sets, report.modes)?;
     if let Some(speed) = report.speed {
         speed_table(out, speed, report.rounds)?;
     }
@@ -76,6 +81,43 @@ fn summary_row(out: &mut dyn Write, sets: &[SetResult]) -> io::Result<()> {
         meta.author_rate(),
         meta.date_rate()
     )
+}
+
+/// Body precision, recall and F1 of each set in each extraction mode
+/// (`--precision`, `--recall`).
+fn modes_table(
+    out: &mut dyn Write,
+    balanced: &[SetResult],
+    modes: &[(Mode, Vec<SetResult>)],
+) -> io::Result<()> {
+    if modes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n## Extraction modes\n")?;
+    write!(out, "| mode |")?;
+    for set in balanced {
+        write!(out, " {0} precision | {0} recall | {0} F1 |", set.set)?;
+    }
+    writeln!(out, " `without` leaked |")?;
+    writeln!(
+        out,
+        "|---|{}---:|",
+        "---:|---:|---:|".repeat(balanced.len())
+    )?;
+    let rows = std::iter::once((Mode::Balanced, balanced))
+        .chain(modes.iter().map(|(m, sets)| (*m, sets.as_slice())));
+    for (mode, sets) in rows {
+        write!(out, "| {} |", format!("{mode:?}").to_lowercase())?;
+        for set in sets {
+            let b = &set.summary.body;
+            write!(out, " {:.3} | {:.3} | {:.3} |", b.precision, b.recall, b.f1)?;
+        }
+        match find(sets, SetName::Wcxb).and_then(|s| s.summary.snippets) {
+            Some(snip) => writeln!(out, " {:.3} |", snip.without_rate())?,
+            None => writeln!(out, " – |")?,
+        }
+    }
+    Ok(())
 }
 
 fn find(sets: &[SetResult], name: SetName) -> Option<&SetResult> {
@@ -678,6 +720,7 @@ mod tests {
             sets: &sets,
             speed: Some(&speed),
             rounds: 3,
+            modes: &[],
         };
         let mut out = Vec::new();
         render(&mut out, &report, worst).unwrap();

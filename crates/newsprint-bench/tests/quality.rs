@@ -8,6 +8,8 @@
 
 use std::time::Instant;
 
+use article_extract::Mode;
+
 use newsprint_bench::{
     Dataset, SetName,
     dataset::default_data_dir,
@@ -28,8 +30,8 @@ fn quality_floors() {
             )
         })
     };
-    let scrapinghub = quality::evaluate(&load(SetName::Scrapinghub), false);
-    let wcxb = quality::evaluate(&load(SetName::Wcxb), false);
+    let scrapinghub = quality::evaluate(&load(SetName::Scrapinghub), Mode::Balanced, false);
+    let wcxb = quality::evaluate(&load(SetName::Wcxb), Mode::Balanced, false);
     let current = Floors::measure(&scrapinghub, &wcxb);
     let path = floors::default_path();
 

@@ -113,6 +113,71 @@ pub(crate) fn is_noise(text: &str) -> bool {
     )
 }
 
+/// Labels that head a list of other stories ("Related articles", "You may
+/// also like"), in the languages we see most.
+const RELATED_LABELS: &[&str] = &[
+    "related",
+    "you may also like",
+    "you might also like",
+    "you may be interested",
+    "you might be interested",
+    "read next",
+    "read more",
+    "more from",
+    "more stories",
+    "more news",
+    "more on this",
+    "recommended",
+    "trending",
+    "most read",
+    "most popular",
+    "popular posts",
+    "latest news",
+    "latest posts",
+    "recent posts",
+    "see also",
+    "further reading",
+    "você pode gostar",
+    "leia também",
+    "veja também",
+    "notícias relacionadas",
+    "lea también",
+    "te puede interesar",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "articles similaires",
+    "sur le même sujet",
+    "das könnte sie auch interessieren",
+    "weitere artikel",
+    "mehr zum thema",
+    "ähnliche artikel",
+    "potrebbe interessarti",
+    "articoli correlati",
+    "leggi anche",
+    "lees ook",
+    "gerelateerde artikelen",
+    "читайте также",
+    "похожие",
+];
+
+/// Whether a short line heads a list of other stories.
+pub(crate) fn is_related_label(text: &str) -> bool {
+    let text = text.trim();
+    if text.chars().count() > 50 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let lower = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…');
+    RELATED_LABELS.iter().any(|label| {
+        lower
+            .strip_prefix(label)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
 fn is_email(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     word.split_once('@').is_some_and(|(user, host)| {
@@ -145,6 +210,25 @@ mod tests {
             "Have a tip? Jane Doe may be reached at jdoe@example.com.",
         ] {
             assert!(is_noise(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn related_labels() {
+        for line in [
+            "Related",
+            "Related Articles:",
+            "You may also like…",
+            "Você pode gostar...",
+            "MORE FROM SPORTS",
+        ] {
+            assert!(is_related_label(line), "{line}");
+        }
+        for line in [
+            "Relatedness in families",
+            "The council recommended a new park for the district in November.",
+        ] {
+            assert!(!is_related_label(line), "{line}");
         }
     }
 

@@ -17,6 +17,7 @@ mod score;
 use article_model::Block;
 
 use crate::{
+    Mode, Options,
     dom::{Document, NodeId},
     meta::Meta,
 };
@@ -33,12 +34,12 @@ pub(crate) struct Located {
 }
 
 /// Scores the page and finds the article's container.
-pub(crate) fn locate(doc: &Document) -> Located {
+pub(crate) fn locate(doc: &Document, mode: Mode) -> Located {
     let mut analysis = score::analyze(doc);
     let root = score::choose_root(doc, &analysis);
-    let parts = score::article_parts(doc, &analysis, root);
+    let parts = score::article_parts(doc, &analysis, root, mode);
     for &part in &parts {
-        score::mark_furniture(doc, &mut analysis, part);
+        score::mark_furniture(doc, &mut analysis, part, mode);
     }
     Located {
         analysis,
@@ -60,4 +61,29 @@ pub(crate) fn render(doc: &Document, located: &Located, meta: &Meta) -> Vec<Bloc
         .iter()
         .flat_map(|&part| blocks::render(&cx, part))
         .collect()
+}
+
+/// Leaves out of `body` what `options` asks to: tables, images.
+pub(crate) fn prune(body: &mut Vec<Block>, options: &Options) {
+    if !options.no_tables && !options.no_images {
+        return;
+    }
+    // The body tree is shallow (nesting is bounded when it is built), so
+    // this may recurse.
+    body.retain_mut(|block| match block {
+        Block::Table(_) => !options.no_tables,
+        Block::Figure { .. } => !options.no_images,
+        Block::Quote(blocks) => {
+            prune(blocks, options);
+            !blocks.is_empty()
+        }
+        Block::List { items, .. } => {
+            for item in items.iter_mut() {
+                prune(&mut item.blocks, options);
+            }
+            items.retain(|item| !item.blocks.is_empty());
+            !items.is_empty()
+        }
+        _ => true,
+    });
 }

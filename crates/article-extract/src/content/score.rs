@@ -4,7 +4,11 @@
 
 use crate::dom::{Document, NodeData, NodeId};
 
-use super::classify::{self, Hint, Role};
+use super::{
+    classify::{self, Hint, Role},
+    filter,
+};
+use crate::Mode;
 
 /// Largest link-heavy block treated as a teaser card or menu.
 const TEASER_MAX_CHARS: u32 = 1500;
@@ -213,14 +217,26 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
 
 /// Share of the root's score a sibling needs to count as more of the article.
 const SIBLING_SHARE: f32 = 0.1;
+/// The same in [`Mode::Recall`].
+const RECALL_SIBLING_SHARE: f32 = 0.03;
 
 /// `root` and those of its siblings that look like more of the same article
 /// (an article split into sections or interrupted by ads), in page order.
-pub(crate) fn article_parts(doc: &Document, an: &Analysis, root: NodeId) -> Vec<NodeId> {
-    let Some(parent) = doc.node(root).parent else {
-        return vec![root];
+pub(crate) fn article_parts(
+    doc: &Document,
+    an: &Analysis,
+    root: NodeId,
+    mode: Mode,
+) -> Vec<NodeId> {
+    let parent = match doc.node(root).parent {
+        Some(parent) if mode != Mode::Precision => parent,
+        _ => return vec![root],
     };
-    let threshold = SIBLING_SHARE * an.plain_score[root.index()];
+    let share = match mode {
+        Mode::Recall => RECALL_SIBLING_SHARE,
+        _ => SIBLING_SHARE,
+    };
+    let threshold = share * an.plain_score[root.index()];
     doc.children(parent)
         .filter(|&c| {
             let i = c.index();
@@ -237,16 +253,52 @@ pub(crate) fn article_parts(doc: &Document, an: &Analysis, root: NodeId) -> Vec<
 /// Marks the furniture inside `root`: parts named like comments or share
 /// bars, and parts with doubtful names (`sidebar`, `meta`) unless they hold
 /// half of the root's prose. The root itself is trusted.
-pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId) {
+///
+/// [`Mode::Recall`] keeps the doubtful parts; [`Mode::Precision`] also
+/// drops every block that scores as furniture (short labels, link
+/// clusters).
+pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mode: Mode) {
     let half = 0.5 * an.plain_score[root.index()];
+    let total = an.text[root.index()];
+    let (mut seen, mut cut) = (0u32, false);
     for d in doc.descendants(root).skip(1) {
         let i = d.index();
-        an.dropped[i] |= match an.hint[i] {
-            Hint::Negative => true,
-            Hint::Doubtful => an.plain_score[i] < half,
-            _ => false,
-        };
+        if matches!(doc.node(d).data, NodeData::Text(_)) {
+            seen += an.text[i];
+            continue;
+        }
+        // Precision: everything after a "Related" heading, once most of
+        // the text has gone by, is other stories.
+        if mode == Mode::Precision
+            && !cut
+            && seen * 2 > total
+            && doc.tag(d).is_some_and(|t| is_heading_like(t))
+            && an.text[i] <= 60
+            && filter::is_related_label(&doc.clean_text(d))
+        {
+            cut = true;
+        }
+        an.dropped[i] |= cut
+            || match an.hint[i] {
+                Hint::Negative => true,
+                Hint::Doubtful => mode != Mode::Recall && an.plain_score[i] < half,
+                _ => {
+                    mode == Mode::Precision
+                        && an.role[i] == Role::Block
+                        && an.text[i] > 0
+                        && an.plain_score[i] < 0.0
+                        && an.link_density(d) > 0.3
+                }
+            };
     }
+}
+
+/// Tags that may hold a section label.
+fn is_heading_like(tag: &str) -> bool {
+    matches!(
+        tag,
+        "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "span" | "strong" | "b" | "header"
+    )
 }
 
 #[cfg(test)]
@@ -302,7 +354,7 @@ mod tests {
         let doc = Document::parse(&html);
         let mut an = analyze(&doc);
         let root = choose_root(&doc, &an);
-        mark_furniture(&doc, &mut an, root);
+        mark_furniture(&doc, &mut an, root, Mode::Balanced);
         let comments = doc
             .descendants(root)
             .find(|&n| doc.element(n).and_then(|e| e.attr("id")) == Some("comments"))
@@ -327,7 +379,7 @@ mod tests {
         let doc = Document::parse(&html);
         let an = analyze(&doc);
         let root = choose_root(&doc, &an);
-        let classes: Vec<_> = article_parts(&doc, &an, root)
+        let classes: Vec<_> = article_parts(&doc, &an, root, Mode::Balanced)
             .into_iter()
             .filter_map(|p| doc.element(p).and_then(|e| e.attr("class")))
             .collect();

@@ -8,7 +8,7 @@ mod jsonld;
 mod names;
 mod title;
 
-use article_model::{Article, Block, Timestamp};
+use article_model::{Article, Block, FieldOrigin, Origin, Sourced, Timestamp};
 use url::Url;
 
 use crate::{
@@ -35,41 +35,56 @@ impl Meta {
     }
 }
 
-/// Where a candidate value came from, best first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Source {
-    JsonLd,
-    OpenGraph,
-    Meta,
-    Microdata,
-    TimeElement,
-    VisibleText,
-    Url,
-}
-
 /// Candidate values for one field.
 #[derive(Debug, Default)]
-struct Candidates(Vec<(Source, String)>);
+struct Candidates(Vec<(Origin, String)>);
 
 impl Candidates {
-    fn add(&mut self, source: Source, value: &str) {
+    fn add(&mut self, source: Origin, value: &str) {
         let value = collapse_whitespace(&entities::decode(value));
         if !value.is_empty() && value.len() < 2000 {
             self.0.push((source, value));
         }
     }
 
-    /// Values in rank order (stable: page order within a source).
-    fn ranked(&self) -> Vec<&str> {
+    /// Candidates in rank order (stable: page order within a source).
+    fn ranked(&self) -> Vec<&(Origin, String)> {
         let mut v: Vec<_> = self.0.iter().collect();
         v.sort_by_key(|(s, _)| *s);
-        v.into_iter().map(|(_, s)| s.as_str()).collect()
+        v
     }
 
-    fn best(&self) -> Option<&str> {
-        self.ranked().first().copied()
+    /// Puts the candidates from `first` ahead of the rest, keeping page
+    /// order otherwise.
+    fn rank_first(&mut self, first: Origin) {
+        self.0.sort_by_key(|(s, _)| *s != first);
+    }
+
+    /// How a field got `value`, read from `source`: the other candidates
+    /// with a different value are its rivals.
+    fn origin(&self, source: Origin, value: &str) -> FieldOrigin {
+        let mut rivals: Vec<Sourced> = Vec::new();
+        for (s, v) in self.ranked() {
+            if rivals.len() < MAX_RIVALS
+                && !v.eq_ignore_ascii_case(value)
+                && !rivals.iter().any(|r| r.value.eq_ignore_ascii_case(v))
+            {
+                rivals.push(Sourced {
+                    source: *s,
+                    value: v.clone(),
+                });
+            }
+        }
+        FieldOrigin {
+            source,
+            value: value.to_owned(),
+            rivals,
+        }
     }
 }
+
+/// Most rival values kept per field.
+const MAX_RIVALS: usize = 8;
 
 /// Everything the collection pass finds.
 #[derive(Debug, Default)]
@@ -106,7 +121,7 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
         match &**el.tag() {
             "html" => {
                 if let Some(l) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
-                    f.language.add(Source::Meta, l);
+                    f.language.add(Origin::Meta, l);
                 }
             }
             "base" if f.base_href.is_none() => {
@@ -121,7 +136,7 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
                 if rel.split_whitespace().any(|r| r == "canonical")
                     && let Some(h) = el.attr("href")
                 {
-                    f.url.add(Source::Meta, h);
+                    f.url.add(Origin::Meta, h);
                 }
             }
             "script" => {
@@ -143,9 +158,9 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
                     .attr("datetime")
                     .map_or_else(|| doc.clean_text(id), str::to_owned);
                 if is_modified_hint(el) {
-                    f.modified.add(Source::TimeElement, &value);
+                    f.modified.add(Origin::TimeElement, &value);
                 } else {
-                    f.published.add(Source::TimeElement, &value);
+                    f.published.add(Origin::TimeElement, &value);
                 }
             }
             "h1" => {
@@ -158,11 +173,11 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
                 let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
                 let rels: Vec<&str> = rel.split_whitespace().collect();
                 if rels.contains(&"author") || is_author_link(el) && !in_furniture(doc, id) {
-                    f.authors.add(Source::VisibleText, &doc.clean_text(id));
+                    f.authors.add(Origin::VisibleText, &doc.clean_text(id));
                 } else if rels.contains(&"category") {
-                    f.categories.add(Source::VisibleText, &doc.clean_text(id));
+                    f.categories.add(Origin::VisibleText, &doc.clean_text(id));
                 } else if rels.contains(&"tag") || in_tag_list(doc, id) {
-                    f.tags.add(Source::VisibleText, &doc.clean_text(id));
+                    f.tags.add(Origin::VisibleText, &doc.clean_text(id));
                 }
             }
             _ => {}
@@ -244,8 +259,8 @@ fn meta_tag(el: &Element, f: &mut Found) {
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    let og = Source::OpenGraph;
-    let meta = Source::Meta;
+    let og = Origin::Opengraph;
+    let meta = Origin::Meta;
     match key.as_str() {
         "og:title" => f.title.add(og, content),
         "twitter:title" | "dc.title" | "dcterms.title" | "parsely-title" | "sailthru.title" => {
@@ -325,7 +340,7 @@ fn microdata(doc: &Document, id: NodeId, el: &Element, prop: &str, f: &mut Found
         if prop == "image"
             && let Some(c) = el.attr("content")
         {
-            f.image.add(Source::Microdata, c);
+            f.image.add(Origin::Microdata, c);
         }
         return;
     }
@@ -350,7 +365,7 @@ fn microdata(doc: &Document, id: NodeId, el: &Element, prop: &str, f: &mut Found
                 }
             })
     };
-    let m = Source::Microdata;
+    let m = Origin::Microdata;
     for p in prop.split_whitespace() {
         match p {
             "headline" => f.title.add(m, &value()),
@@ -433,7 +448,7 @@ fn visible_text(doc: &Document, f: &mut Found) {
     }
     for (id, text) in before {
         if date::parse_text(&text).is_some() {
-            f.published.add(Source::VisibleText, &text);
+            f.published.add(Origin::VisibleText, &text);
         }
         byline(doc, id, &text, f);
     }
@@ -453,13 +468,13 @@ fn byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
         .iter()
         .any(|p| lower.starts_with(p))
     {
-        f.authors.add(Source::VisibleText, text);
+        f.authors.add(Origin::VisibleText, text);
     } else if matches!(
         lower.as_str(),
         "by" | "by:" | "written by" | "submitted by" | "posted by" | "author" | "author:"
     ) && let Some(next) = next_text(doc, id)
     {
-        f.authors.add(Source::VisibleText, &next);
+        f.authors.add(Origin::VisibleText, &next);
     }
 }
 
@@ -467,18 +482,18 @@ fn byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
 fn visible_line(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
     let lower = text.to_lowercase();
     if date::parse_text(text).is_some() {
-        f.published.add(Source::VisibleText, text);
+        f.published.add(Origin::VisibleText, text);
     }
     byline(doc, id, text, f);
     if matches!(lower.trim_end_matches(':'), "posted in" | "filed under")
         && let Some(next) = next_text(doc, id)
     {
-        f.categories.add(Source::VisibleText, &next);
+        f.categories.add(Origin::VisibleText, &next);
     }
     for prefix in ["posted in ", "filed under ", "categories: ", "category: "] {
         if let Some(rest) = lower.strip_prefix(prefix) {
             let rest = &text[text.len() - rest.len()..];
-            f.categories.add(Source::VisibleText, rest);
+            f.categories.add(Origin::VisibleText, rest);
         }
     }
 }
@@ -499,10 +514,12 @@ fn next_text(doc: &Document, id: NodeId) -> Option<String> {
     None
 }
 
-/// Turns the candidates into the article's metadata.
+/// Turns the candidates into the article's metadata, noting where each
+/// value came from.
 fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     let ld = jsonld::parse(f.scripts.iter().map(String::as_str));
     let mut a = Article::default();
+    let p = &mut a.provenance;
 
     // URLs: canonical, then og:url, then JSON-LD, then the given URL.
     let page = page_url.cloned();
@@ -513,136 +530,176 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     };
     let mut url_c = f.url;
     if let Some(u) = &ld.url {
-        url_c.add(Source::JsonLd, u);
+        url_c.add(Origin::JsonLd, u);
     }
-    url_c.0.sort_by_key(|(s, _)| match s {
-        Source::Meta => 0,
-        Source::OpenGraph => 1,
-        _ => 2,
-    });
-    a.url = url_c
-        .0
-        .iter()
-        .find_map(|(_, u)| resolve::web(doc_base.as_ref(), u))
-        .or_else(|| {
-            page.clone()
-                .filter(|u| matches!(u.scheme(), "http" | "https"))
-        });
+    if let Some(u) = &page {
+        url_c.add(Origin::Caller, u.as_str());
+    }
+    url_c.rank_first(Origin::Meta);
+    if let Some((source, raw, url)) = url_c.0.iter().find_map(|(s, u)| {
+        let resolved = match s {
+            Origin::Caller => page
+                .clone()
+                .filter(|u| matches!(u.scheme(), "http" | "https")),
+            _ => resolve::web(doc_base.as_ref(), u),
+        };
+        resolved.map(|url| (*s, u, url))
+    }) {
+        p.url = Some(url_c.origin(source, raw));
+        a.url = Some(url);
+    }
     let base = match &f.base_href {
         Some(h) => doc_base.or_else(|| resolve::link(a.url.as_ref(), h)),
         None => a.url.clone().or(page),
     };
 
-    let site = ld.site_name.clone();
     let mut site_c = f.site_name;
-    if let Some(s) = &site {
-        site_c.add(Source::JsonLd, s);
+    if let Some(s) = &ld.site_name {
+        site_c.add(Origin::JsonLd, s);
     }
     // og:site_name outranks the publisher's name in JSON-LD.
-    site_c
-        .0
-        .sort_by_key(|(s, _)| if *s == Source::OpenGraph { 0 } else { 1 });
-    a.site_name = site_c.0.first().map(|(_, s)| s.clone());
+    site_c.rank_first(Origin::Opengraph);
+    if let Some((source, name)) = site_c.0.first() {
+        p.site_name = Some(site_c.origin(*source, name));
+        a.site_name = Some(name.clone());
+    }
 
     let mut title_c = f.title;
     if let Some(h) = &ld.headline {
-        title_c.add(Source::JsonLd, h);
+        title_c.add(Origin::JsonLd, h);
     }
+    let structured = title_c.ranked().first().map(|(s, t)| (*s, t.clone()));
     let h1s: Vec<String> = f.h1s.iter().map(|(_, t)| t.clone()).collect();
-    a.title = title::choose(
-        title_c.best(),
+    let chosen = title::choose(
+        structured.as_ref().map(|(_, t)| t.as_str()),
         &h1s,
         f.title_tag.as_deref(),
         a.site_name.as_deref(),
     );
+    if let Some((picked, headline)) = chosen {
+        for h in &h1s {
+            title_c.add(Origin::VisibleText, h);
+        }
+        if let Some(t) = &f.title_tag {
+            title_c.add(Origin::TitleElement, t);
+        }
+        let (source, raw) = match picked {
+            title::Picked::Structured => structured.unwrap_or((Origin::Meta, headline.clone())),
+            title::Picked::Headline(i) => (Origin::VisibleText, h1s[i].clone()),
+            title::Picked::TitleTag => (
+                Origin::TitleElement,
+                f.title_tag.clone().unwrap_or_default(),
+            ),
+        };
+        p.title = Some(title_c.origin(source, &raw));
+        a.title = Some(headline);
+    }
 
     let mut authors = f.authors;
     for name in &ld.authors {
-        authors.add(Source::JsonLd, name);
+        authors.add(Origin::JsonLd, name);
     }
     // JSON-LD lists every author; other sources give one byline each, so
     // only the best one is read.
-    let ranked = authors.ranked();
-    if authors.0.iter().any(|(s, _)| *s == Source::JsonLd) {
-        for (s, raw) in &authors.0 {
-            if *s == Source::JsonLd {
-                names::merge(&mut a.authors, names::clean(raw));
-            }
+    let mut read_from = None;
+    for (s, raw) in &authors.0 {
+        if *s == Origin::JsonLd {
+            names::merge(&mut a.authors, names::clean(raw));
+            read_from = read_from.or(Some((*s, raw)));
         }
     }
-    for raw in ranked {
+    for (s, raw) in authors.ranked() {
         if !a.authors.is_empty() {
             break;
         }
         names::merge(&mut a.authors, names::clean(raw));
+        read_from = Some((*s, raw));
+    }
+    if let Some((source, raw)) = read_from.filter(|_| !a.authors.is_empty()) {
+        p.authors = Some(authors.origin(source, raw));
     }
 
     let mut published = f.published;
-    if let Some(p) = &ld.published {
-        published.add(Source::JsonLd, p);
+    if let Some(d) = &ld.published {
+        published.add(Origin::JsonLd, d);
     }
-    if let Some(u) = &a.url {
-        if let Some(d) = date::from_url(u.path()) {
-            published.add(Source::Url, &d.to_string());
-        }
+    if let Some(u) = &a.url
+        && let Some(d) = date::from_url(u.path())
+    {
+        published.add(Origin::Url, &d.to_string());
     }
-    a.published = first_date(&published);
+    (a.published, p.published) = first_date(&published);
     let mut modified = f.modified;
     if let Some(m) = &ld.modified {
-        modified.add(Source::JsonLd, m);
+        modified.add(Origin::JsonLd, m);
     }
-    a.modified = first_date(&modified);
+    (a.modified, p.modified) = first_date(&modified);
 
     let mut lang = f.language;
     if let Some(l) = &ld.language {
-        lang.add(Source::JsonLd, l);
+        lang.add(Origin::JsonLd, l);
     }
     // The document's own `lang` outranks other declarations.
-    a.language = lang.0.iter().find_map(|(_, l)| language_tag(l));
+    if let Some((source, raw, tag)) = lang
+        .0
+        .iter()
+        .find_map(|(s, l)| language_tag(l).map(|t| (*s, l, t)))
+    {
+        p.language = Some(lang.origin(source, raw));
+        a.language = Some(tag);
+    }
 
     let mut desc = f.description;
     if let Some(d) = &ld.description {
-        desc.add(Source::JsonLd, d);
+        desc.add(Origin::JsonLd, d);
     }
-    desc.0
-        .sort_by_key(|(s, _)| if *s == Source::OpenGraph { 0 } else { 1 });
-    a.description = desc.0.first().map(|(_, d)| d.clone());
+    desc.rank_first(Origin::Opengraph);
+    if let Some((source, d)) = desc.0.first() {
+        p.description = Some(desc.origin(*source, d));
+        a.description = Some(d.clone());
+    }
 
     let mut cats = f.categories;
     for s in &ld.sections {
-        cats.add(Source::JsonLd, s);
+        cats.add(Origin::JsonLd, s);
     }
-    a.categories = best_list(&cats);
+    (a.categories, p.categories) = best_list(&cats);
     let mut tags = f.tags;
     for k in &ld.keywords {
-        tags.add(Source::JsonLd, k);
+        tags.add(Origin::JsonLd, k);
     }
-    a.tags = best_list(&tags);
+    (a.tags, p.tags) = best_list(&tags);
 
     let mut images = f.image;
     if let Some(i) = &ld.image {
-        images.add(Source::JsonLd, i);
+        images.add(Origin::JsonLd, i);
     }
-    images
-        .0
-        .sort_by_key(|(s, _)| if *s == Source::OpenGraph { 0 } else { 1 });
-    a.image = images
+    images.rank_first(Origin::Opengraph);
+    if let Some((source, raw, url)) = images
         .0
         .iter()
-        .find_map(|(_, i)| resolve::web(base.as_ref(), i));
+        .find_map(|(s, i)| resolve::web(base.as_ref(), i).map(|u| (*s, i, u)))
+    {
+        p.image = Some(images.origin(source, raw));
+        a.image = Some(url);
+    }
 
     Meta { article: a, base }
 }
 
-/// The best-ranked value that parses as a date.
-fn first_date(c: &Candidates) -> Option<Timestamp> {
-    c.ranked().into_iter().find_map(date::parse)
+/// The best-ranked value that parses as a date, and its origin.
+fn first_date(c: &Candidates) -> (Option<Timestamp>, Option<FieldOrigin>) {
+    c.ranked()
+        .into_iter()
+        .find_map(|(s, v)| date::parse(v).map(|t| (Some(t), Some(c.origin(*s, v)))))
+        .unwrap_or_default()
 }
 
-/// All values of the best-ranked source that has any, without duplicates.
-fn best_list(c: &Candidates) -> Vec<String> {
+/// All values of the best-ranked source that has any, without duplicates,
+/// and their origin.
+fn best_list(c: &Candidates) -> (Vec<String>, Option<FieldOrigin>) {
     let Some(best) = c.0.iter().map(|(s, _)| *s).min() else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let mut out: Vec<String> = Vec::new();
     for (s, v) in &c.0 {
@@ -654,7 +711,14 @@ fn best_list(c: &Candidates) -> Vec<String> {
             break;
         }
     }
-    out
+    let origin = out.first().map(|first| {
+        let mut origin = c.origin(best, first);
+        origin
+            .rivals
+            .retain(|r| !out.iter().any(|o| o.eq_ignore_ascii_case(&r.value)));
+        origin
+    });
+    (out, origin)
 }
 
 /// Normalizes a language declaration to a BCP 47 tag (`en_us` → `en-US`).
@@ -730,6 +794,51 @@ mod tests {
         assert_eq!(a.authors, ["Jane Doe"]);
         assert_eq!(a.published.unwrap().to_string(), "2020-11-26");
         assert_eq!(a.categories, ["Latest news"]);
+    }
+
+    #[test]
+    fn provenance_names_the_winner_and_its_rivals() {
+        let a = meta(
+            r#"<html lang="en"><head><title>Parks plan approved | Daily</title>
+            <meta property="og:title" content="Parks plan approved">
+            <meta property="article:published_time" content="2020-11-27T09:30:00Z">
+            <meta name="author" content="Jane Doe">
+            <script type="application/ld+json">{"@type":"NewsArticle",
+              "datePublished":"2020-11-26","author":{"@type":"Person","name":"J. Doe"}}</script>
+            </head><body><h1>Parks plan approved</h1><time datetime="2020-11-25">Nov 25</time>
+            </body></html>"#,
+        );
+        let p = &a.provenance;
+        let published = p.published.as_ref().unwrap();
+        assert_eq!(published.source, Origin::JsonLd);
+        assert_eq!(published.value, "2020-11-26");
+        let rivals: Vec<_> = published
+            .rivals
+            .iter()
+            .map(|r| (r.source, r.value.as_str()))
+            .collect();
+        assert_eq!(
+            rivals,
+            [
+                (Origin::Opengraph, "2020-11-27T09:30:00Z"),
+                (Origin::TimeElement, "2020-11-25"),
+                (Origin::Url, "2020-11-27"),
+            ]
+        );
+        let title = p.title.as_ref().unwrap();
+        assert_eq!(title.source, Origin::VisibleText);
+        // Agreeing values are not rivals; the `<title>` differs.
+        assert_eq!(title.rivals.len(), 1, "{:?}", title.rivals);
+        assert_eq!(title.rivals[0].source, Origin::TitleElement);
+        let authors = p.authors.as_ref().unwrap();
+        assert_eq!(
+            (authors.source, authors.value.as_str()),
+            (Origin::JsonLd, "J. Doe")
+        );
+        assert_eq!(authors.rivals[0].value, "Jane Doe");
+        assert_eq!(p.language.as_ref().unwrap().source, Origin::Meta);
+        assert_eq!(p.url.as_ref().unwrap().source, Origin::Caller);
+        assert!(p.description.is_none() && a.description.is_none());
     }
 
     #[test]

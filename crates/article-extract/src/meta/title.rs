@@ -14,14 +14,25 @@ fn norm(s: &str) -> String {
         .replace(['“', '”'], "\"")
 }
 
+/// Which of [`choose`]'s inputs the headline was taken from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Picked {
+    /// The structured title (JSON-LD, OpenGraph, meta tags).
+    Structured,
+    /// The `h1` at this index.
+    Headline(usize),
+    /// The `<title>`.
+    TitleTag,
+}
+
 /// Picks the headline from the structured title, the page's `h1`s and its
-/// `<title>`.
+/// `<title>`, and tells which it took.
 pub(crate) fn choose(
     structured: Option<&str>,
     h1s: &[String],
     title_tag: Option<&str>,
     site_name: Option<&str>,
-) -> Option<String> {
+) -> Option<(Picked, String)> {
     let matches = |a: &str, b: &str| {
         let (a, b) = (norm(a), norm(b));
         !a.is_empty()
@@ -31,15 +42,15 @@ pub(crate) fn choose(
                 || b.contains(&a) && a.len() * 3 >= b.len())
     };
     for reference in [structured, title_tag].into_iter().flatten() {
-        if let Some(h1) = h1s.iter().find(|h| matches(h, reference)) {
-            return Some(strip_tagline(h1));
+        if let Some(i) = h1s.iter().position(|h| matches(h, reference)) {
+            return Some((Picked::Headline(i), strip_tagline(&h1s[i])));
         }
     }
     // A visible headline beats a differently worded one for sharing, unless
     // it is the site's name (alone in `og:site_name`, or one end of `<title>`).
     let site = site_name.map(norm);
     let title_ends = title_tag.map(title_ends).unwrap_or_default();
-    let visible = h1s.iter().find(|h| {
+    let visible = h1s.iter().position(|h| {
         let n = norm(h);
         n.split_whitespace().count() >= 2 && site.as_ref() != Some(&n) && !title_ends.contains(&n)
     });
@@ -49,22 +60,22 @@ pub(crate) fn choose(
     {
         let cleaned = strip_site(t, Some(named_site));
         if norm(&cleaned) != norm(named_site) {
-            return Some(cleaned);
+            return Some((Picked::TitleTag, cleaned));
         }
     }
-    if let Some(h1) = visible {
-        return Some(strip_tagline(h1));
+    if let Some(i) = visible {
+        return Some((Picked::Headline(i), strip_tagline(&h1s[i])));
     }
     if let Some(s) = structured {
-        return Some(strip_site(s, site_name));
+        return Some((Picked::Structured, strip_site(s, site_name)));
     }
     if let Some(t) = title_tag {
         let cleaned = strip_site(t, site_name);
         if !cleaned.is_empty() {
-            return Some(cleaned);
+            return Some((Picked::TitleTag, cleaned));
         }
     }
-    h1s.first().cloned()
+    h1s.first().map(|h| (Picked::Headline(0), h.clone()))
 }
 
 /// The first and last parts of a `<title>` split at a separator (or at
@@ -136,8 +147,8 @@ mod tests {
     fn prefers_matching_h1() {
         let h1s = vec!["Big Story Today".to_owned()];
         assert_eq!(
-            choose(Some("Big story today | Site"), &h1s, None, None).as_deref(),
-            Some("Big Story Today")
+            choose(Some("Big story today | Site"), &h1s, None, None),
+            Some((Picked::Headline(0), "Big Story Today".to_owned()))
         );
     }
 
