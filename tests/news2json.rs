@@ -60,6 +60,14 @@ fn main() {
             encoding_flag_forces_the_encoding,
         ),
         Trial::test("broken_pipe_is_quiet_success", broken_pipe_is_quiet_success),
+        Trial::test(
+            "provenance_and_links_on_request",
+            provenance_and_links_on_request,
+        ),
+        Trial::test(
+            "extraction_flags_shape_the_body",
+            extraction_flags_shape_the_body,
+        ),
     ];
     trials.extend(support::golden_trials("json"));
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
@@ -308,5 +316,68 @@ fn empty_and_binary_inputs_fail() -> Result<(), Failed> {
     let records = lines(&support::run_with_empty_and_binary()?);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].source, "good.html");
+    Ok(())
+}
+
+fn provenance_and_links_on_request() -> Result<(), Failed> {
+    let run = |flags: &[&str]| -> Result<serde_json::Value, Failed> {
+        let out = Command::new(BIN)
+            .current_dir(support::ROOT)
+            .args(flags)
+            .arg("fixtures/news-cms-jsonld.html")
+            .output()?;
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        Ok(serde_json::from_slice(&out.stdout)?)
+    };
+    let plain = run(&[])?;
+    assert!(plain.get("provenance").is_none() && plain.get("links").is_none());
+    let json = run(&["--provenance", "--links"])?;
+    let p = &json["provenance"];
+    assert_eq!(p["published"]["source"], "json-ld");
+    assert_eq!(p["published"]["value"], "2023-09-18T06:45:00-04:00");
+    assert_eq!(p["site_name"]["source"], "opengraph");
+    assert_eq!(p["title"]["source"], "visible-text");
+    assert_eq!(p["title"]["rivals"][0]["source"], "title-element");
+    let description_rivals: Vec<&str> = p["description"]["rivals"]
+        .as_array()
+        .ok_or("no rivals")?
+        .iter()
+        .filter_map(|r| r["source"].as_str())
+        .collect();
+    assert_eq!(description_rivals, ["json-ld", "meta"]);
+    assert_eq!(
+        json["links"],
+        serde_json::json!([{
+            "text": "current rules",
+            "url": "https://www.dailyexample.example/business/2023/07/11/scallop-fleet-quota"
+        }])
+    );
+    Ok(())
+}
+
+fn extraction_flags_shape_the_body() -> Result<(), Failed> {
+    let text = |flags: &[&str]| -> Result<String, Failed> {
+        let out = Command::new(BIN)
+            .current_dir(support::ROOT)
+            .args(flags)
+            .arg("fixtures/rich-body.html")
+            .output()?;
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let record: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+        Ok(record["text"].as_str().unwrap_or_default().to_owned())
+    };
+    let all = text(&[])?;
+    let no_tables = text(&["--no-tables"])?;
+    assert!(
+        all.contains('\t') && !no_tables.contains('\t'),
+        "{no_tables}"
+    );
+    assert!(no_tables.len() < all.len());
+    assert!(text(&["--precision"])?.len() <= all.len());
+    assert!(text(&["--recall"])?.len() >= all.len());
+    let out = Command::new(BIN)
+        .args(["--precision", "--recall", "x.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(2));
     Ok(())
 }

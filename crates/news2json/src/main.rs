@@ -3,8 +3,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs,
-    format::{Format, JsonLayout},
+    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, ExtractionArgs,
+    format::{Format, JsonLayout, JsonOptions},
 };
 
 const EXAMPLES: &str = "\
@@ -13,14 +13,17 @@ Examples:
   news2json pages/ > articles.jsonl      a directory, one article per line
   news2json pages/ | jq -r .title        titles, in input order
   curl -s URL | news2json --url URL      standard input, links resolved against URL
-  news2json -j 1 -o out.jsonl a.html b.html.gz";
+  news2json -j 1 -o out.jsonl a.html b.html.gz
+  news2json --provenance page.html | jq .provenance.published
+  news2json --links --no-tables page.html";
 
 /// Turn HTML news pages into JSON articles.
 ///
 /// One page gives one pretty JSON object; several pages, or a directory, give
 /// JSON Lines (one article per line), in input order. Fields: url, title,
 /// authors, published, modified, site_name, language, description,
-/// categories, tags, image, text, word_count, source.
+/// categories, tags, image, text, word_count, source; then links and
+/// provenance when asked for.
 #[derive(Debug, Parser)]
 #[command(version, after_long_help = format!("{EXAMPLES}\n\n{EXIT_STATUS_HELP}"))]
 struct Args {
@@ -28,19 +31,39 @@ struct Args {
     common: CommonArgs,
     #[command(flatten)]
     log: ErrorLogArgs,
+    #[command(flatten)]
+    extraction: ExtractionArgs,
     /// Write JSON Lines (one compact object per line), even for one page.
     #[arg(long, conflicts_with = "pretty")]
     jsonl: bool,
     /// Write pretty-printed objects, even for several pages.
     #[arg(long)]
     pretty: bool,
+    /// Add `links`: the body's web links as {text, url}, in reading order.
+    #[arg(long)]
+    links: bool,
+    /// Add `provenance`: for each metadata field, where its value came from
+    /// (json-ld, opengraph, meta, microdata, time-element, title-element,
+    /// visible-text, url, caller), the value as found, and the rival values
+    /// that lost.
+    #[arg(long)]
+    provenance: bool,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let format = Format::Json(JsonLayout::from_flags(args.jsonl, args.pretty));
+    let layout = JsonLayout::from_flags(args.jsonl, args.pretty);
+    let format = Format::Json(
+        JsonOptions::new(layout)
+            .links(args.links)
+            .provenance(args.provenance),
+    );
     let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
-        .map(|config| config.with_error_log(args.log))
+        .map(|config| {
+            config
+                .with_error_log(args.log)
+                .with_extraction(args.extraction)
+        })
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)
 }

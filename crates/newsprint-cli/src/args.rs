@@ -83,6 +83,37 @@ pub struct ErrorLogArgs {
     pub errors: Option<PathBuf>,
 }
 
+/// The extraction flags of the converters (`news2json`, `news2csv`,
+/// `news2md`).
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct ExtractionArgs {
+    /// Favour a clean body over a complete one: only the main container,
+    /// without its link-heavy parts or anything after a "Related" heading.
+    #[arg(long, conflicts_with = "recall")]
+    pub precision: bool,
+    /// Favour a complete body over a clean one: join sibling sections more
+    /// readily and keep doubtfully named parts (`sidebar`, `meta`).
+    #[arg(long)]
+    pub recall: bool,
+    /// Leave tables out of the body.
+    #[arg(long)]
+    pub no_tables: bool,
+    /// Leave images (figures and their captions) out of the body.
+    #[arg(long)]
+    pub no_images: bool,
+}
+
+impl ExtractionArgs {
+    /// The extraction mode the flags ask for.
+    pub fn mode(&self) -> article_extract::Mode {
+        match (self.precision, self.recall) {
+            (true, _) => article_extract::Mode::Precision,
+            (false, true) => article_extract::Mode::Recall,
+            (false, false) => article_extract::Mode::Balanced,
+        }
+    }
+}
+
 /// Parses a byte count such as `1048576`, `512K`, `10M`, `1GiB` or `2 gb`
 /// (suffixes are powers of 1024, in any case).
 pub fn parse_size(text: &str) -> Result<u64, String> {
@@ -138,6 +169,8 @@ pub struct Config {
     pub max_input_bytes: u64,
     /// Where to log failed inputs as JSON Lines (`--errors`), if anywhere.
     pub error_log: Option<PathBuf>,
+    /// How to extract articles.
+    pub extraction: ExtractionArgs,
 }
 
 impl Config {
@@ -178,6 +211,7 @@ impl Config {
             encoding: args.encoding,
             max_input_bytes: args.max_bytes,
             error_log: None,
+            extraction: ExtractionArgs::default(),
         })
     }
 
@@ -187,11 +221,20 @@ impl Config {
         self
     }
 
+    /// The same settings, extracting as `extraction` asks.
+    pub fn with_extraction(mut self, extraction: ExtractionArgs) -> Config {
+        self.extraction = extraction;
+        self
+    }
+
     /// The options for [`article_extract::extract`].
     pub fn extract_options(&self) -> article_extract::Options {
         article_extract::Options {
             url: self.url.clone(),
             encoding: self.encoding,
+            mode: self.extraction.mode(),
+            no_tables: self.extraction.no_tables,
+            no_images: self.extraction.no_images,
         }
     }
 }
@@ -208,12 +251,31 @@ mod tests {
         common: CommonArgs,
         #[command(flatten)]
         log: ErrorLogArgs,
+        #[command(flatten)]
+        extraction: ExtractionArgs,
     }
 
     fn config(argv: &[&str]) -> Result<Config, Error> {
         let args = Args::try_parse_from(std::iter::once("tool").chain(argv.iter().copied()))
             .map_err(|e| Error::Usage(e.to_string()))?;
-        Config::new("tool", args.common).map(|c| c.with_error_log(args.log))
+        Config::new("tool", args.common)
+            .map(|c| c.with_error_log(args.log).with_extraction(args.extraction))
+    }
+
+    #[test]
+    fn extraction_flags() {
+        use article_extract::Mode;
+        let options = config_of(&[]).extract_options();
+        assert_eq!(options.mode, Mode::Balanced);
+        assert!(!options.no_tables && !options.no_images);
+        let options = config_of(&["--precision", "--no-tables", "--no-images"]).extract_options();
+        assert_eq!(options.mode, Mode::Precision);
+        assert!(options.no_tables && options.no_images);
+        assert_eq!(
+            config_of(&["--recall"]).extract_options().mode,
+            Mode::Recall
+        );
+        assert!(config(&["--precision", "--recall"]).is_err());
     }
 
     #[test]

@@ -23,7 +23,7 @@
 //!
 //! ```no_run
 //! use clap::{CommandFactory, Parser};
-//! use newsprint_cli::{CommonArgs, Config, format::{Format, JsonLayout}};
+//! use newsprint_cli::{CommonArgs, Config, format::{Format, JsonLayout, JsonOptions}};
 //!
 //! /// Turn HTML news pages into JSON.
 //! #[derive(Debug, Parser)]
@@ -35,7 +35,9 @@
 //! fn main() -> std::process::ExitCode {
 //!     let args = Args::parse();
 //!     let result = Config::new("news2json", args.common)
-//!         .and_then(|config| newsprint_cli::convert(&config, &Format::Json(JsonLayout::Auto)));
+//!         .and_then(|config| {
+//!             newsprint_cli::convert(&config, &Format::Json(JsonOptions::new(JsonLayout::Auto)))
+//!         });
 //!     newsprint_cli::exit_code(result, Args::command)
 //! }
 //! ```
@@ -61,7 +63,7 @@ pub mod run;
 pub use article_model::Field;
 
 pub use crate::{
-    args::{CommonArgs, Config, ErrorLogArgs},
+    args::{CommonArgs, Config, ErrorLogArgs, ExtractionArgs},
     convert::convert,
     error::{Error, InputError},
     exit::{EXIT_STATUS_HELP, ExitStatus, exit_code},

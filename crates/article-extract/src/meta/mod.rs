@@ -63,10 +63,22 @@ impl Candidates {
     /// How a field got `value`, read from `source`: the other candidates
     /// with a different value are its rivals.
     fn origin(&self, source: Origin, value: &str) -> FieldOrigin {
+        self.origin_unless(source, value, |_| false)
+    }
+
+    /// Like [`Candidates::origin`], leaving out of the rivals the values
+    /// that `agrees` says mean the same as the chosen one.
+    fn origin_unless(
+        &self,
+        source: Origin,
+        value: &str,
+        agrees: impl Fn(&str) -> bool,
+    ) -> FieldOrigin {
         let mut rivals: Vec<Sourced> = Vec::new();
         for (s, v) in self.ranked() {
             if rivals.len() < MAX_RIVALS
                 && !v.eq_ignore_ascii_case(value)
+                && !agrees(v)
                 && !rivals.iter().any(|r| r.value.eq_ignore_ascii_case(v))
             {
                 rivals.push(Sourced {
@@ -616,7 +628,9 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
         read_from = Some((*s, raw));
     }
     if let Some((source, raw)) = read_from.filter(|_| !a.authors.is_empty()) {
-        p.authors = Some(authors.origin(source, raw));
+        p.authors = Some(authors.origin_unless(source, raw, |v| {
+            names::clean(v).iter().all(|n| a.authors.contains(n))
+        }));
     }
 
     let mut published = f.published;
@@ -687,11 +701,16 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     Meta { article: a, base }
 }
 
-/// The best-ranked value that parses as a date, and its origin.
+/// The best-ranked value that parses as a date, and its origin (values of
+/// the same day do not count as rivals).
 fn first_date(c: &Candidates) -> (Option<Timestamp>, Option<FieldOrigin>) {
     c.ranked()
         .into_iter()
-        .find_map(|(s, v)| date::parse(v).map(|t| (Some(t), Some(c.origin(*s, v)))))
+        .find_map(|(s, v)| {
+            let t = date::parse(v)?;
+            let same_day = |r: &str| date::parse(r).is_some_and(|r| r.date() == t.date());
+            Some((Some(t), Some(c.origin_unless(*s, v, same_day))))
+        })
         .unwrap_or_default()
 }
 

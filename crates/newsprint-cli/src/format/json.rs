@@ -41,24 +41,74 @@ impl JsonLayout {
     }
 }
 
+/// Settings for [`Format::Json`](super::Format::Json).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct JsonOptions {
+    /// How records are laid out.
+    pub layout: JsonLayout,
+    /// Whether records list the body's links (`--links`).
+    pub links: bool,
+    /// Whether records tell where each metadata value came from
+    /// (`--provenance`).
+    pub provenance: bool,
+}
+
+impl JsonOptions {
+    /// Options for `layout`, without the optional fields.
+    pub fn new(layout: JsonLayout) -> JsonOptions {
+        JsonOptions {
+            layout,
+            ..JsonOptions::default()
+        }
+    }
+
+    /// The same options with the `links` field or not.
+    pub fn links(mut self, links: bool) -> JsonOptions {
+        self.links = links;
+        self
+    }
+
+    /// The same options with the `provenance` field or not.
+    pub fn provenance(mut self, provenance: bool) -> JsonOptions {
+        self.provenance = provenance;
+        self
+    }
+}
+
 /// Writes each article as its JSON [`Record`].
 #[derive(Clone, Copy, Debug)]
 pub struct JsonWriter {
     pretty: bool,
+    links: bool,
+    provenance: bool,
 }
 
 impl JsonWriter {
     /// A writer for `layout` ([`JsonLayout::Auto`] counts as JSON Lines).
     pub fn new(layout: JsonLayout) -> JsonWriter {
+        JsonWriter::with_options(JsonOptions::new(layout))
+    }
+
+    /// A writer for `options` ([`JsonLayout::Auto`] counts as JSON Lines).
+    pub fn with_options(options: JsonOptions) -> JsonWriter {
         JsonWriter {
-            pretty: layout == JsonLayout::Pretty,
+            pretty: options.layout == JsonLayout::Pretty,
+            links: options.links,
+            provenance: options.provenance,
         }
     }
 }
 
 impl Writer for JsonWriter {
     fn write(&self, out: &mut dyn Write, article: &Article, source: &str) -> io::Result<()> {
-        let record = Record::new(article, source);
+        let mut record = Record::new(article, source);
+        if self.links {
+            record = record.with_links(article);
+        }
+        if self.provenance {
+            record = record.with_provenance(article);
+        }
         if self.pretty {
             serde_json::to_writer_pretty(&mut *out, &record)?;
         } else {
@@ -123,6 +173,38 @@ mod tests {
           "source": "a.html"
         }
         "#);
+    }
+
+    #[test]
+    fn links_and_provenance_are_added_on_request() {
+        use article_model::{FieldOrigin, Origin};
+        let mut article = article();
+        article.body.push(Block::Paragraph(vec![Inline::Link {
+            href: url::Url::parse("https://example.com/a").ok(),
+            content: vec![Inline::Text("A link".into())],
+        }]));
+        article.provenance.title = Some(FieldOrigin {
+            source: Origin::JsonLd,
+            value: "Hello".into(),
+            rivals: vec![],
+        });
+        let options = JsonOptions::new(JsonLayout::Lines)
+            .links(true)
+            .provenance(true);
+        let mut out = Vec::new();
+        JsonWriter::with_options(options)
+            .write(&mut out, &article, "a.html")
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            json["links"],
+            serde_json::json!([{"text": "A link", "url": "https://example.com/a"}])
+        );
+        assert_eq!(
+            json["provenance"],
+            serde_json::json!({"title": {"source": "json-ld", "value": "Hello", "rivals": []}})
+        );
+        assert!(!render(JsonLayout::Lines).contains("\"links\""));
     }
 
     #[test]

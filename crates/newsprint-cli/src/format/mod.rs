@@ -18,7 +18,7 @@ mod props;
 
 pub use self::{
     csv::{CsvRow, CsvWriter, DEFAULT_COLUMNS, DEFAULT_COLUMNS_ARG, LIST_SEPARATOR},
-    json::{JsonLayout, JsonWriter},
+    json::{JsonLayout, JsonOptions, JsonWriter},
     markdown::{MarkdownWriter, front_matter, render_body},
 };
 
@@ -71,8 +71,8 @@ impl CsvOptions {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Format {
-    /// JSON objects (see [`JsonLayout`]).
-    Json(JsonLayout),
+    /// JSON objects (see [`JsonOptions`]).
+    Json(JsonOptions),
     /// CSV with a header row.
     Csv(CsvOptions),
     /// Markdown documents with YAML front matter.
@@ -84,7 +84,10 @@ impl Format {
     /// one page only (for [`JsonLayout::Auto`]).
     pub fn writer(&self, single_page: bool) -> Box<dyn Writer> {
         match self {
-            Format::Json(layout) => Box::new(JsonWriter::new(layout.resolve(single_page))),
+            Format::Json(options) => Box::new(JsonWriter::with_options(JsonOptions {
+                layout: options.layout.resolve(single_page),
+                ..*options
+            })),
             Format::Csv(options) => {
                 Box::new(CsvWriter::new(options.columns.clone()).excel_safe(options.excel_safe))
             }
