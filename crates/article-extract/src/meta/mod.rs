@@ -116,6 +116,8 @@ struct Found {
     url: Candidates,
     base_href: Option<String>,
     scripts: Vec<String>,
+    /// Visible "Updated …" date lines.
+    updated_lines: Vec<String>,
 }
 
 /// Collects and ranks the page's metadata. `page_url` is the URL the caller
@@ -199,7 +201,11 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
         }
     }
     order_by_nearness(doc, &mut f.h1s, content);
-    visible_text(doc, &mut f);
+    visible_text(doc, &mut f, content);
+    for line in std::mem::take(&mut f.updated_lines) {
+        f.published.add(Origin::VisibleText, &line);
+        f.modified.add(Origin::VisibleText, &line);
+    }
     rank(f, page_url)
 }
 
@@ -313,12 +319,21 @@ fn meta_tag(el: &Element, f: &mut Found) {
         | "created"
         | "article_date_original"
         | "original-publish-date"
-        | "date_published" => f.published.add(meta, content),
+        | "date_published"
+        | "published"
+        | "published-date"
+        | "published_date"
+        | "publication-date"
+        | "publication_date"
+        | "date-published"
+        | "release_date" => f.published.add(meta, content),
         "article:modified_time" | "og:updated_time" | "article:modified" => {
             f.modified.add(og, content)
         }
         "datemodified" | "dcterms.modified" | "dc.date.modified" | "last-modified" | "lastmod"
-        | "article.updated" | "revised" => f.modified.add(meta, content),
+        | "article.updated" | "revised" | "modified-date" | "modified_date" | "updated" => {
+            f.modified.add(meta, content)
+        }
         "author"
         | "dc.creator"
         | "dcterms.creator"
@@ -408,11 +423,14 @@ fn microdata(doc: &Document, id: NodeId, el: &Element, prop: &str, f: &mut Found
 
 /// Looks near the headline for a date, a byline ("By Jane Doe") and a
 /// category line ("Posted in Latest news") written as text.
-fn visible_text(doc: &Document, f: &mut Found) {
-    let Some(&(h1, _)) = f.h1s.first() else {
-        return;
+fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
+    // Without a headline, the article's container is the landmark.
+    let (anchor, headline) = match f.h1s.first() {
+        Some(&(h1, _)) => (h1, true),
+        None if content != NodeId::ROOT => (content, false),
+        None => return,
     };
-    // Short text runs just before the headline (a date line above it) and
+    // Short text runs just before the landmark (a date line above it) and
     // after it, in document order.
     let mut before: std::collections::VecDeque<(NodeId, String)> =
         std::collections::VecDeque::new();
@@ -420,9 +438,17 @@ fn visible_text(doc: &Document, f: &mut Found) {
     let mut walk = doc.descendants(NodeId::ROOT);
     let mut after = false;
     while let Some(id) = walk.next() {
-        if id == h1 {
+        if id == anchor {
             after = true;
-            walk.skip_children(id);
+            if headline {
+                walk.skip_children(id);
+            } else {
+                // The lines above the article come before those in it.
+                for (id, text) in before.drain(..) {
+                    visible_date(&text, f);
+                    byline(doc, id, &text, f);
+                }
+            }
             continue;
         }
         let text = match &doc.node(id).data {
@@ -451,7 +477,8 @@ fn visible_text(doc: &Document, f: &mut Found) {
             continue;
         }
         seen += 1;
-        if seen > VISIBLE_AFTER {
+        // Without a headline, only the container itself is read.
+        if seen > VISIBLE_AFTER || !headline && !doc.ancestors(id).any(|a| a == anchor) {
             break;
         }
         if text.chars().count() <= MAX_LINE_CHARS {
@@ -459,9 +486,7 @@ fn visible_text(doc: &Document, f: &mut Found) {
         }
     }
     for (id, text) in before {
-        if date::parse_text(&text).is_some() {
-            f.published.add(Origin::VisibleText, &text);
-        }
+        visible_date(&text, f);
         byline(doc, id, &text, f);
     }
 }
@@ -490,12 +515,36 @@ fn byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
     }
 }
 
+/// Files a visible date line as published; one that says it is an update
+/// ("Updated May 27, 2025") is kept apart, as the modified date and the
+/// last resort for published.
+fn visible_date(text: &str, f: &mut Found) {
+    if date::parse_text(text).is_none() {
+        return;
+    }
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if [
+        "updated",
+        "last updated",
+        "modified",
+        "last modified",
+        "edited",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        f.updated_lines.push(text.to_owned());
+    } else {
+        f.published.add(Origin::VisibleText, text);
+    }
+}
+
 /// Reads one short text run after the headline.
 fn visible_line(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
     let lower = text.to_lowercase();
-    if date::parse_text(text).is_some() {
-        f.published.add(Origin::VisibleText, text);
-    }
+    visible_date(text, f);
     byline(doc, id, text, f);
     if matches!(lower.trim_end_matches(':'), "posted in" | "filed under")
         && let Some(next) = next_text(doc, id)
@@ -858,6 +907,18 @@ mod tests {
         assert_eq!(p.language.as_ref().unwrap().source, Origin::Meta);
         assert_eq!(p.url.as_ref().unwrap().source, Origin::Caller);
         assert!(p.description.is_none() && a.description.is_none());
+    }
+
+    #[test]
+    fn published_and_modified_meta_names() {
+        let a = meta(
+            r#"<head><meta name="published-date" content="2021-02-16">
+            <meta name="modified-date" content="2024-07-30"></head><body><h1>T</h1></body>"#,
+        );
+        assert_eq!(a.published.unwrap().to_string(), "2021-02-16");
+        assert_eq!(a.modified.unwrap().to_string(), "2024-07-30");
+        let a = meta(r#"<meta name="published" content="July 17, 2025"><h1>T</h1>"#);
+        assert_eq!(a.published.unwrap().to_string(), "2025-07-17");
     }
 
     #[test]

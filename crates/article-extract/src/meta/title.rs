@@ -52,7 +52,10 @@ pub(crate) fn choose(
     let title_ends = title_tag.map(title_ends).unwrap_or_default();
     let visible = h1s.iter().position(|h| {
         let n = norm(h);
-        n.split_whitespace().count() >= 2 && site.as_ref() != Some(&n) && !title_ends.contains(&n)
+        n.split_whitespace().count() >= 2
+            && site.as_ref() != Some(&n)
+            && !title_ends.contains(&n)
+            && !is_ui_label(&n)
     });
     if visible.is_none()
         && let Some(named_site) = h1s.iter().find(|h| title_ends.contains(&norm(h)))
@@ -76,6 +79,40 @@ pub(crate) fn choose(
         }
     }
     h1s.first().map(|h| (Picked::Headline(0), h.clone()))
+}
+
+/// Whether a (normalized) heading is a control's label ("Open menu",
+/// "Contact us", "Select an option") rather than a headline.
+fn is_ui_label(n: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "open",
+        "close",
+        "menu",
+        "search",
+        "select",
+        "an",
+        "option",
+        "contact",
+        "us",
+        "our",
+        "blog",
+        "sign",
+        "in",
+        "up",
+        "log",
+        "toggle",
+        "navigation",
+        "main",
+        "skip",
+        "to",
+        "content",
+        "cart",
+        "account",
+        "subscribe",
+        "newsletter",
+    ];
+    n.split_whitespace()
+        .all(|w| WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// The first and last parts of a `<title>` split at a separator (or at
@@ -150,6 +187,19 @@ mod tests {
             choose(Some("Big story today | Site"), &h1s, None, None),
             Some((Picked::Headline(0), "Big Story Today".to_owned()))
         );
+    }
+
+    #[test]
+    fn control_labels_are_not_headlines() {
+        let h1s = vec![
+            "Open Menu Close Menu".to_owned(),
+            "Council approves parks".to_owned(),
+        ];
+        assert_eq!(
+            choose(Some("Parks plan"), &h1s, None, None),
+            Some((Picked::Headline(1), "Council approves parks".to_owned()))
+        );
+        assert!(is_ui_label("contact us") && !is_ui_label("contact tracing app"));
     }
 
     #[test]
