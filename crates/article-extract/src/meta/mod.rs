@@ -663,9 +663,13 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     // JSON-LD lists every author; other sources give one byline each, so
     // only the best one is read.
     let mut read_from = None;
+    let clean = |s: Origin, raw: &str| match s {
+        Origin::VisibleText => names::clean(raw),
+        _ => names::clean_declared(raw),
+    };
     for (s, raw) in &authors.0 {
         if *s == Origin::JsonLd {
-            names::merge(&mut a.authors, names::clean(raw));
+            names::merge(&mut a.authors, clean(*s, raw));
             read_from = read_from.or(Some((*s, raw)));
         }
     }
@@ -673,7 +677,7 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
         if !a.authors.is_empty() {
             break;
         }
-        names::merge(&mut a.authors, names::clean(raw));
+        names::merge(&mut a.authors, clean(*s, raw));
         read_from = Some((*s, raw));
     }
     if let Some((source, raw)) = read_from.filter(|_| !a.authors.is_empty()) {

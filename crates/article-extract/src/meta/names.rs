@@ -76,6 +76,38 @@ pub(crate) fn clean(raw: &str) -> Vec<String> {
     names
 }
 
+/// Cleans an author value a page declares as such (JSON-LD, `<meta
+/// name=author>`, microdata): like [`clean`], but a value that is one
+/// part is taken as the page gives it, even when it reads like a user
+/// name ("jsmith") or a team ("The Newsroom Team"), since nothing else
+/// on the page names the author.
+pub(crate) fn clean_declared(raw: &str) -> Vec<String> {
+    let names = clean(raw);
+    if !names.is_empty() {
+        return names;
+    }
+    let raw = crate::dom::collapse_whitespace(raw);
+    if split(&raw).len() > 1 || raw.contains("://") || raw.starts_with("www.") {
+        return Vec::new();
+    }
+    let name = strip_prefix(raw.trim()).trim();
+    let words = name.split_whitespace().count();
+    let placeholder = matches!(
+        name.to_lowercase().as_str(),
+        "admin" | "administrator" | "anonymous" | "unknown" | "none" | "null" | "author" | "by"
+    );
+    if (1..=6).contains(&words)
+        && name.chars().count() <= 60
+        && name.chars().any(char::is_alphabetic)
+        && !placeholder
+        && date::parse_text(name).is_none()
+    {
+        vec![name.to_owned()]
+    } else {
+        Vec::new()
+    }
+}
+
 fn split(raw: &str) -> Vec<&str> {
     let mut parts = vec![raw];
     for sep in [
@@ -192,5 +224,20 @@ mod tests {
             ["David Jackson"]
         );
         assert_eq!(clean("Jane Doe on November 27, 2020"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn declared_names_are_taken_as_given() {
+        assert_eq!(clean_declared("By Jane Doe"), ["Jane Doe"]);
+        assert_eq!(clean_declared("jsmith"), ["jsmith"]);
+        assert_eq!(clean_declared("The Newsroom Team"), ["The Newsroom Team"]);
+        assert_eq!(
+            clean_declared("Jane Doe, Staff Writer"),
+            ["Jane Doe"],
+            "several parts are cleaned as a byline"
+        );
+        assert!(clean_declared("admin").is_empty());
+        assert!(clean_declared("https://example.com/jane").is_empty());
+        assert!(clean_declared("November 27, 2020").is_empty());
     }
 }
