@@ -139,6 +139,51 @@ mod tests {
         assert_eq!(some.len(), all.len() - 3, "{all:?} {some:?}");
     }
 
+    const PROSE: &str = "The council approved the new parks plan on Friday after a long debate \
+        that ran late into the evening, with residents speaking on both sides of the question. ";
+
+    fn body_of(html: &str) -> String {
+        extract_str(html, &Options::default()).text()
+    }
+
+    #[test]
+    fn an_article_left_inside_an_unclosed_aside_is_found() {
+        // The banner's `</aside>` is missing, so the parser puts the whole
+        // page inside the `<aside>`.
+        let html = format!(
+            "<body><aside class=banner><a href=/x>Announcement</a></div>\
+             <nav><a href=/>Home</a></nav><main><article><h1>Parks</h1>\
+             <p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p></article></main></body>",
+            p = PROSE
+        );
+        assert!(body_of(&html).contains("residents speaking"), "{html}");
+    }
+
+    #[test]
+    fn text_directly_in_a_doubtfully_named_wrapper_is_kept() {
+        // A CMS field wrapper named `…meta_field` holds the body as bare
+        // text and `<br>`s.
+        let html = format!(
+            "<body><main><div class=container><span class='wrapper meta_field'>\
+             {p}<br><br>{p}<br><br><h2>More</h2>{p}<br><br>{p}</span></div></main></body>",
+            p = PROSE
+        );
+        assert!(body_of(&html).contains("residents speaking"), "{html}");
+    }
+
+    #[test]
+    fn react_streamed_content_is_read() {
+        let html = format!(
+            "<body><div id=root><nav><a href=/>Home</a></nav></div>\
+             <div hidden id=\"S:0\"><article><p>{p}</p><p>{p}</p><p>{p}</p></article></div>\
+             <div hidden class=modal><p>Sign up for our newsletter today</p></div></body>",
+            p = PROSE
+        );
+        let text = body_of(&html);
+        assert!(text.contains("residents speaking"), "{text}");
+        assert!(!text.contains("newsletter"), "{text}");
+    }
+
     #[test]
     fn precision_mode_stops_at_a_related_heading() {
         let text = |mode| {

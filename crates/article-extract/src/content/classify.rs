@@ -118,7 +118,9 @@ pub(crate) fn is_block_tag(tag: &str) -> bool {
 
 fn is_hidden(el: &Element) -> bool {
     if el.attr("hidden").is_some() {
-        return true;
+        // React's streamed server rendering parks finished content in
+        // `<div hidden id="S:0">` until a script moves it into place.
+        return !el.attr("id").is_some_and(|id| id.starts_with("S:"));
     }
     if el
         .attr("aria-hidden")

@@ -190,19 +190,27 @@ fn block_value(own: u32, own_link: u32) -> f32 {
 /// discounted by its link density; a container the page marks as the
 /// article body wins when it holds half of that.
 pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
-    let mut best = NodeId::ROOT;
-    let mut best_score = f32::MIN;
+    let (mut best, mut best_score) = (NodeId::ROOT, f32::MIN);
+    // The best inside furniture tags, for pages whose markup leaves the
+    // whole article inside an unclosed `<aside>` or `<header>`.
+    let (mut trapped, mut trapped_score) = (NodeId::ROOT, f32::MIN);
     for &id in &an.order {
         let i = id.index();
-        if an.in_furniture[i] || doc.element(id).is_none() {
+        if doc.element(id).is_none() {
             continue;
         }
         let score = an.score[i] * (1.0 - an.link_density(id));
         // `>=` prefers the deepest of equally good nested wrappers.
-        if score >= best_score {
-            best_score = score;
-            best = id;
+        if an.in_furniture[i] {
+            if an.role[i] != Role::Boilerplate && score >= trapped_score {
+                (trapped, trapped_score) = (id, score);
+            }
+        } else if score >= best_score {
+            (best, best_score) = (id, score);
         }
+    }
+    if trapped_score > TRAPPED_FACTOR * best_score.max(0.0) && trapped_score > TRAPPED_MIN {
+        best = trapped;
     }
     an.marked
         .iter()
@@ -214,6 +222,12 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
         .find(|&m| an.plain_score[m.index()] >= 0.5 * an.plain_score[best.index()])
         .unwrap_or(best)
 }
+
+/// How many times more prose a subtree inside furniture tags must hold
+/// than the best one outside them to be taken as the article.
+const TRAPPED_FACTOR: f32 = 4.0;
+/// The least prose score such a subtree needs.
+const TRAPPED_MIN: f32 = 500.0;
 
 /// Share of the root's score a sibling needs to count as more of the article.
 const SIBLING_SHARE: f32 = 0.1;
@@ -278,10 +292,17 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
         {
             cut = true;
         }
+        // An inline element's text counts toward its block, not its own
+        // score, so it is judged by its share of the text.
+        let minor = if an.role[i] == Role::Inline {
+            an.text[i] * 2 < total
+        } else {
+            an.plain_score[i] < half
+        };
         an.dropped[i] |= cut
             || match an.hint[i] {
-                Hint::Negative => true,
-                Hint::Doubtful => mode != Mode::Recall && an.plain_score[i] < half,
+                Hint::Negative => an.role[i] != Role::Inline || minor,
+                Hint::Doubtful => mode != Mode::Recall && minor,
                 _ => {
                     mode == Mode::Precision
                         && an.role[i] == Role::Block

@@ -92,10 +92,11 @@ pub(crate) fn clean_declared(raw: &str) -> Vec<String> {
     }
     let name = strip_prefix(raw.trim()).trim();
     let words = name.split_whitespace().count();
+    // Template markers left unfilled ("{{ author }}").
     let placeholder = matches!(
         name.to_lowercase().as_str(),
         "admin" | "administrator" | "anonymous" | "unknown" | "none" | "null" | "author" | "by"
-    );
+    ) || name.contains(['{', '}', '$', '%']);
     if (1..=6).contains(&words)
         && name.chars().count() <= 60
         && name.chars().any(char::is_alphabetic)
@@ -237,6 +238,7 @@ mod tests {
             "several parts are cleaned as a byline"
         );
         assert!(clean_declared("admin").is_empty());
+        assert!(clean_declared("{{ author }}").is_empty());
         assert!(clean_declared("https://example.com/jane").is_empty());
         assert!(clean_declared("November 27, 2020").is_empty());
     }
