@@ -172,6 +172,28 @@ mod tests {
     }
 
     #[test]
+    fn sections_built_alike_are_one_article() {
+        // Each section is a heading and a body; the second is mostly a
+        // list of links, the last holds the most prose.
+        let links: String = (0..4)
+            .map(|i| format!("<li><a href=/pr/{i}>Merged pull request number {i}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><article><div class=content>\
+             <div class=sect><h2>What is it?</h2><div class=body><p>{p}</p></div></div>\
+             <div class=sect><h2>Changes</h2><div class=body><p>These changes landed \
+             this month, thanks to everyone who sent them:</p><ul>{links}</ul></div></div>\
+             <div class=sect><h2>Next</h2><div class=body><p>{p}</p><p>{p}</p><p>{p}</p>\
+             </div></div></div></article><footer>Copyright</footer></body>",
+            p = PROSE
+        );
+        let text = body_of(&html);
+        assert!(text.starts_with("What is it?"), "{text}");
+        assert!(text.contains("Changes\n\nThese changes landed"), "{text}");
+        assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
     fn react_streamed_content_is_read() {
         let html = format!(
             "<body><div id=root><nav><a href=/>Home</a></nav></div>\

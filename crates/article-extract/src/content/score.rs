@@ -242,10 +242,29 @@ pub(crate) fn article_parts(
     root: NodeId,
     mode: Mode,
 ) -> Vec<NodeId> {
-    let parent = match doc.node(root).parent {
-        Some(parent) if mode != Mode::Precision => parent,
-        _ => return vec![root],
+    // An article split into sections built alike (`<div class="sect">` ×
+    // 5, each a heading and a body) is read from the section that holds
+    // the root, with its look-alike siblings.
+    let root = std::iter::once(root)
+        .chain(doc.ancestors(root).take(2))
+        .find(|&a| has_twin(doc, an, a))
+        .unwrap_or(root);
+    let Some(parent) = doc.node(root).parent else {
+        return vec![root];
     };
+    if mode == Mode::Precision {
+        // Only the look-alike sections, and none made mostly of links.
+        return doc
+            .children(parent)
+            .filter(|&c| {
+                c == root
+                    || same_shape(doc, c, root)
+                        && !an.in_furniture[c.index()]
+                        && an.plain_score[c.index()] > 0.0
+                        && an.link_density(c) < 0.3
+            })
+            .collect();
+    }
     let share = match mode {
         Mode::Recall => RECALL_SIBLING_SHARE,
         _ => SIBLING_SHARE,
@@ -254,14 +273,43 @@ pub(crate) fn article_parts(
     doc.children(parent)
         .filter(|&c| {
             let i = c.index();
+            // Sections built like the root count even when one of them is
+            // mostly a list of links.
+            let same_shape = same_shape(doc, c, root);
             c == root
                 || doc.element(c).is_some()
                     && !an.in_furniture[i]
                     && matches!(an.hint[i], Hint::Neutral | Hint::Positive)
-                    && an.plain_score[i] > threshold.max(100.0)
-                    && an.link_density(c) < 0.3
+                    && (same_shape && an.text[i] > 0 && an.link_density(c) < 0.9
+                        || an.plain_score[i] > threshold.max(100.0) && an.link_density(c) < 0.3)
         })
         .collect()
+}
+
+/// Whether `a` and `b` are elements with the same tag and the same
+/// non-empty class.
+fn same_shape(doc: &Document, a: NodeId, b: NodeId) -> bool {
+    match (doc.element(a), doc.element(b)) {
+        (Some(x), Some(y)) => {
+            x.tag() == y.tag()
+                && x.attr("class").is_some_and(|c| !c.trim().is_empty())
+                && x.attr("class") == y.attr("class")
+        }
+        _ => false,
+    }
+}
+
+/// Whether `id` has a sibling built like it that holds prose.
+fn has_twin(doc: &Document, an: &Analysis, id: NodeId) -> bool {
+    let Some(parent) = doc.node(id).parent else {
+        return false;
+    };
+    doc.children(parent).any(|c| {
+        c != id
+            && same_shape(doc, c, id)
+            && an.plain_score[c.index()] > 0.0
+            && !an.in_furniture[c.index()]
+    })
 }
 
 /// Marks the furniture inside `root`: parts named like comments or share
