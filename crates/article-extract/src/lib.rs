@@ -194,6 +194,21 @@ mod tests {
     }
 
     #[test]
+    fn a_long_comment_does_not_outweigh_a_short_article() {
+        let html = format!(
+            "<body><div class=article><div class=content><h1>Parks</h1><p>{p}</p><p>{p}</p>\
+             </div></div><div id=comments><div class=comment><div class=content>\
+             <p>{c}</p><p>{c}</p><p>{c}</p><p>{c}</p></div></div></div></body>",
+            p = PROSE,
+            c = "I have lived here for thirty years and I can tell you that nobody asked \
+                 us about any of this before the vote, which is typical of this council. "
+        );
+        let text = body_of(&html);
+        assert!(text.contains("residents speaking"), "{text}");
+        assert!(!text.contains("thirty years"), "{text}");
+    }
+
+    #[test]
     fn react_streamed_content_is_read() {
         let html = format!(
             "<body><div id=root><nav><a href=/>Home</a></nav></div>\

@@ -314,6 +314,37 @@ fn is_weak_positive(word: &str) -> bool {
 }
 
 /// Judges an element by the words of its `class` and `id`.
+/// Whether the element's class or id names a discussion (comments,
+/// replies), whose posts can outweigh a short article.
+pub(crate) fn is_discussion(el: &Element) -> bool {
+    [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .filter(|v| v.len() <= 400)
+        .flat_map(|v| v.split(|c: char| c.is_ascii_whitespace() || "-_:.".contains(c)))
+        .any(|part| {
+            matches!(
+                part.to_ascii_lowercase().as_str(),
+                "comment"
+                    | "comments"
+                    | "commentlist"
+                    | "disqus"
+                    | "respond"
+                    | "reply"
+                    | "replies"
+                    | "responses"
+                    | "comentario"
+                    | "comentarios"
+                    | "kommentar"
+                    | "kommentare"
+                    | "commentaire"
+                    | "commentaires"
+                    | "commenti"
+                    | "reacties"
+            )
+        })
+}
+
 pub(crate) fn hint(el: &Element) -> Hint {
     let (mut strong, mut hard, mut soft, mut weak) = (false, false, false, false);
     for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {

@@ -41,6 +41,9 @@ pub(crate) struct Analysis {
     pub dropped: Vec<bool>,
     /// Whether the node or one of its ancestors is a furniture tag.
     pub in_furniture: Vec<bool>,
+    /// Whether one of the node's ancestors is named as a discussion
+    /// (`comments`, `replies`).
+    pub in_discussion: Vec<bool>,
     /// Visited nodes in document order (ignored subtrees left out).
     pub order: Vec<NodeId>,
     /// Elements marked as the article body (`itemprop="articleBody"`).
@@ -71,6 +74,7 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
         plain_score: vec![0.0; n],
         dropped: vec![false; n],
         in_furniture: vec![false; n],
+        in_discussion: vec![false; n],
         order: Vec::with_capacity(n),
         marked: Vec::new(),
     };
@@ -94,11 +98,11 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
                 {
                     an.marked.push(id);
                 }
-                let parent = doc
-                    .node(id)
-                    .parent
-                    .is_some_and(|p| an.in_furniture[p.index()]);
-                an.in_furniture[i] = parent || role == Role::Boilerplate;
+                let parent = doc.node(id).parent.map(NodeId::index);
+                an.in_furniture[i] =
+                    parent.is_some_and(|p| an.in_furniture[p]) || role == Role::Boilerplate;
+                an.in_discussion[i] = parent.is_some_and(|p| an.in_discussion[p])
+                    || an.hint[i] == Hint::Negative && classify::is_discussion(el);
                 an.dropped[i] = role == Role::Boilerplate;
             }
             NodeData::Text(_) => an.role[i] = Role::Inline,
@@ -199,7 +203,11 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
         if doc.element(id).is_none() {
             continue;
         }
-        let score = an.score[i] * (1.0 - an.link_density(id));
+        let mut score = an.score[i] * (1.0 - an.link_density(id));
+        // Posts in a comment thread are not the article, however long.
+        if an.in_discussion[i] && an.hint[i] != Hint::Negative && score > 0.0 {
+            score *= NEGATIVE_WEIGHT;
+        }
         // `>=` prefers the deepest of equally good nested wrappers.
         if an.in_furniture[i] {
             if an.role[i] != Role::Boilerplate && score >= trapped_score {
