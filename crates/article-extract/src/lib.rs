@@ -209,6 +209,23 @@ mod tests {
     }
 
     #[test]
+    fn photo_captions_outside_figures_are_left_out() {
+        let html = format!(
+            "<body><article><h1>Parks</h1><div class=photo><img src=/a.jpg>\
+             <div class=photo-caption>In this Friday photograph, residents gather at the park.\
+             </div><span class=credit>AP Photo/Jane Doe</span></div>\
+             <p>{p}</p><p>{p}</p><p>{p}</p></article></body>",
+            p = PROSE
+        );
+        let text = body_of(&html);
+        assert!(text.contains("residents speaking"), "{text}");
+        assert!(
+            !text.contains("In this Friday") && !text.contains("AP Photo"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn react_streamed_content_is_read() {
         let html = format!(
             "<body><div id=root><nav><a href=/>Home</a></nav></div>\

@@ -257,6 +257,9 @@ fn is_soft_negative(word: &str) -> bool {
             | "author"
             | "share-bar"
             | "print"
+            | "caption"
+            | "credit"
+            | "credits"
             | "toc"
     )
 }
