@@ -34,7 +34,7 @@ mod text;
 mod timestamp;
 
 pub use article::Article;
-pub use body::{Block, Cell, Inline, ListItem};
+pub use body::{Align, Block, Cell, Inline, ListItem};
 pub use field::{Field, UnknownField};
 pub use record::Record;
 pub use text::{plain_text, word_count};

@@ -1,6 +1,6 @@
 //! Turns the chosen container into [`Block`]s, leaving out furniture.
 
-use article_model::{Block, Cell, Inline, ListItem};
+use article_model::{Align, Block, Cell, Inline, ListItem};
 use url::Url;
 
 use crate::{
@@ -594,11 +594,16 @@ fn table_rows(cx: &Context<'_>, table: NodeId) -> Vec<Vec<Cell>> {
         let cells: Vec<Cell> = doc
             .children(n)
             .filter_map(|c| {
-                let tag = doc.tag(c)?;
-                let header = &**tag == "th";
-                (header || &**tag == "td").then(|| Cell {
-                    header,
-                    content: vec![Inline::Text(collapse_whitespace(&doc.text(c)))],
+                let el = doc.element(c)?;
+                let header = &**el.tag() == "th";
+                (header || &**el.tag() == "td").then(|| Cell {
+                    align: cell_align(el),
+                    colspan: span(el, "colspan"),
+                    rowspan: span(el, "rowspan"),
+                    ..Cell::new(
+                        header,
+                        vec![Inline::Text(collapse_whitespace(&doc.text(c)))],
+                    )
                 })
             })
             .collect();
@@ -610,4 +615,32 @@ fn table_rows(cx: &Context<'_>, table: NodeId) -> Vec<Vec<Cell>> {
         }
     }
     rows
+}
+
+/// Most columns or rows one cell may span; larger values are taken as this.
+const MAX_SPAN: u32 = 1000;
+
+/// A cell's `colspan` or `rowspan`: 1 when absent or unreadable.
+fn span(cell: &Element, name: &str) -> u32 {
+    cell.attr(name)
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .map_or(1, |v| v.clamp(1, MAX_SPAN))
+}
+
+/// A cell's alignment, from `align` or a `text-align` style.
+fn cell_align(cell: &Element) -> Option<Align> {
+    let style = cell.attr("style").and_then(|style| {
+        style.split(';').find_map(|decl| {
+            let (name, value) = decl.split_once(':')?;
+            (name.trim().eq_ignore_ascii_case("text-align")).then_some(value)
+        })
+    });
+    let value = style.or_else(|| cell.attr("align"))?.trim();
+    let value = value.trim_end_matches("!important").trim();
+    match value.to_ascii_lowercase().as_str() {
+        "left" | "start" => Some(Align::Left),
+        "center" | "centre" => Some(Align::Center),
+        "right" | "end" => Some(Align::Right),
+        _ => None,
+    }
 }
