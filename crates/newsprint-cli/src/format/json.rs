@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use article_model::{Article, Record};
 
-use super::Writer;
+use super::{MarkdownOptions, Writer, markdown_body};
 
 /// How JSON records are laid out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,10 +41,38 @@ impl JsonLayout {
     }
 }
 
+/// Settings for [`Format::Json`](super::Format::Json).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct JsonOptions {
+    /// How records are laid out.
+    pub layout: JsonLayout,
+    /// When set, records get a `markdown` field: the body rendered so.
+    pub markdown: Option<MarkdownOptions>,
+}
+
+impl From<JsonLayout> for JsonOptions {
+    fn from(layout: JsonLayout) -> JsonOptions {
+        JsonOptions {
+            layout,
+            markdown: None,
+        }
+    }
+}
+
+impl JsonOptions {
+    /// The same options, adding the body as Markdown (`--markdown`) or not.
+    pub fn markdown(mut self, markdown: bool) -> JsonOptions {
+        self.markdown = markdown.then(MarkdownOptions::default);
+        self
+    }
+}
+
 /// Writes each article as its JSON [`Record`].
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct JsonWriter {
     pretty: bool,
+    markdown: Option<MarkdownOptions>,
 }
 
 impl JsonWriter {
@@ -52,13 +80,23 @@ impl JsonWriter {
     pub fn new(layout: JsonLayout) -> JsonWriter {
         JsonWriter {
             pretty: layout == JsonLayout::Pretty,
+            markdown: None,
         }
+    }
+
+    /// The same writer, adding a `markdown` field rendered with `options`.
+    pub fn with_markdown(mut self, options: Option<MarkdownOptions>) -> JsonWriter {
+        self.markdown = options;
+        self
     }
 }
 
 impl Writer for JsonWriter {
     fn write(&self, out: &mut dyn Write, article: &Article, source: &str) -> io::Result<()> {
-        let record = Record::new(article, source);
+        let mut record = Record::new(article, source);
+        if let Some(options) = &self.markdown {
+            record = record.with_markdown(markdown_body(article, options));
+        }
         if self.pretty {
             serde_json::to_writer_pretty(&mut *out, &record)?;
         } else {
@@ -123,6 +161,18 @@ mod tests {
           "source": "a.html"
         }
         "#);
+    }
+
+    #[test]
+    fn markdown_field_only_when_asked() {
+        let mut out = Vec::new();
+        JsonWriter::new(JsonLayout::Lines)
+            .with_markdown(Some(MarkdownOptions::default()))
+            .write(&mut out, &article(), "a.html")
+            .unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(value["markdown"], "One two.\n\nThree.");
+        assert!(!render(JsonLayout::Lines).contains("markdown"));
     }
 
     #[test]
