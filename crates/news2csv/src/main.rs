@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, Field,
+    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, Field, OutputDirArgs,
     format::{CsvOptions, DEFAULT_COLUMNS_ARG, Format},
 };
 
@@ -12,7 +12,8 @@ Examples:
   news2csv pages/ > dataset.csv
   news2csv --columns url,title,published pages/ -o index.csv
   news2csv --excel-safe pages/ -o for-excel.csv
-  news2csv --errors failed.jsonl pages/ > dataset.csv";
+  news2csv --errors failed.jsonl pages/ > dataset.csv
+  news2csv --output-dir rows/ pages/       one rows/<stem>.csv per page";
 
 /// Turn HTML news pages into CSV: a header row, then one row per article.
 ///
@@ -25,6 +26,8 @@ struct Args {
     common: CommonArgs,
     #[command(flatten)]
     log: ErrorLogArgs,
+    #[command(flatten)]
+    dir: OutputDirArgs,
     /// Columns to write, in order, separated by commas.
     ///
     /// Fields: url, title, authors, published, modified, site_name, language,
@@ -46,7 +49,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let format = Format::Csv(CsvOptions::new(args.columns).excel_safe(args.excel_safe));
     let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
-        .map(|config| config.with_error_log(args.log))
+        .map(|config| config.with_error_log(args.log).with_output_dir(args.dir))
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)
 }

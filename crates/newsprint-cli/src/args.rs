@@ -138,6 +138,10 @@ pub struct Config {
     pub max_input_bytes: u64,
     /// Where to log failed inputs as JSON Lines (`--errors`), if anywhere.
     pub error_log: Option<PathBuf>,
+    /// The directory to write one file per input to (`--output-dir`).
+    pub output_dir: Option<PathBuf>,
+    /// Whether files in `output_dir` may be replaced (`--force`).
+    pub force: bool,
 }
 
 impl Config {
@@ -178,12 +182,21 @@ impl Config {
             encoding: args.encoding,
             max_input_bytes: args.max_bytes,
             error_log: None,
+            output_dir: None,
+            force: false,
         })
     }
 
     /// The same settings, logging failed inputs as `log` asks.
     pub fn with_error_log(mut self, log: ErrorLogArgs) -> Config {
         self.error_log = log.errors;
+        self
+    }
+
+    /// The same settings, writing one file per input as `dir` asks.
+    pub fn with_output_dir(mut self, dir: crate::OutputDirArgs) -> Config {
+        self.output_dir = dir.output_dir;
+        self.force = dir.force;
         self
     }
 

@@ -16,7 +16,8 @@
 //! 3. [`run`] works on inputs in parallel on `-j` threads and hands results
 //!    on in input order, with bounded memory;
 //! 4. [`format`](mod@format) renders articles (one file per format behind one trait),
-//!    and [`output`] writes them to standard output or, atomically, a file;
+//!    and [`output`] writes them to standard output or, atomically, a file
+//!    ([`output_dir`]: one file per input);
 //! 5. [`report`] prints `tool: PATH: reason` for each failed input (and
 //!    logs it as JSON for `--errors`) and remembers that one failed;
 //!    [`exit`] maps the outcome to 0, 1 or 2.
@@ -35,7 +36,7 @@
 //! fn main() -> std::process::ExitCode {
 //!     let args = Args::parse();
 //!     let result = Config::new("news2json", args.common)
-//!         .and_then(|config| newsprint_cli::convert(&config, &Format::Json(JsonLayout::Auto)));
+//!         .and_then(|config| newsprint_cli::convert(&config, &Format::Json(JsonLayout::Auto.into())));
 //!     newsprint_cli::exit_code(result, Args::command)
 //! }
 //! ```
@@ -54,6 +55,7 @@ pub mod exit;
 pub mod format;
 pub mod input;
 pub mod output;
+pub mod output_dir;
 pub mod read;
 pub mod report;
 pub mod run;
@@ -66,4 +68,5 @@ pub use crate::{
     error::{Error, InputError},
     exit::{EXIT_STATUS_HELP, ExitStatus, exit_code},
     input::Input,
+    output_dir::OutputDirArgs,
 };
