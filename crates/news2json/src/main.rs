@@ -3,8 +3,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs,
-    format::{Format, JsonLayout},
+    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, OutputDirArgs,
+    format::{Format, JsonLayout, JsonOptions},
 };
 
 const EXAMPLES: &str = "\
@@ -13,7 +13,9 @@ Examples:
   news2json pages/ > articles.jsonl      a directory, one article per line
   news2json pages/ | jq -r .title        titles, in input order
   curl -s URL | news2json --url URL      standard input, links resolved against URL
-  news2json -j 1 -o out.jsonl a.html b.html.gz";
+  news2json -j 1 -o out.jsonl a.html b.html.gz
+  news2json --output-dir out/ pages/     one out/<stem>.json per page
+  news2json --markdown page.html         text and Markdown in one record";
 
 /// Turn HTML news pages into JSON articles.
 ///
@@ -28,19 +30,25 @@ struct Args {
     common: CommonArgs,
     #[command(flatten)]
     log: ErrorLogArgs,
+    #[command(flatten)]
+    dir: OutputDirArgs,
     /// Write JSON Lines (one compact object per line), even for one page.
     #[arg(long, conflicts_with = "pretty")]
     jsonl: bool,
     /// Write pretty-printed objects, even for several pages.
     #[arg(long)]
     pretty: bool,
+    /// Add a `markdown` field: the body as news2md writes it.
+    #[arg(long)]
+    markdown: bool,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let format = Format::Json(JsonLayout::from_flags(args.jsonl, args.pretty));
+    let layout = JsonLayout::from_flags(args.jsonl, args.pretty);
+    let format = Format::Json(JsonOptions::from(layout).markdown(args.markdown));
     let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
-        .map(|config| config.with_error_log(args.log))
+        .map(|config| config.with_error_log(args.log).with_output_dir(args.dir))
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)
 }
