@@ -5,7 +5,8 @@
 //! with `>`, preformatted text becomes a fenced block whose fence is longer
 //! than any backtick run inside, tables become GFM pipe tables (the first row
 //! is the header; merged cells are spread over the columns and rows they
-//! span, their text in the first), figures an image plus an italic caption,
+//! span, their text in the first), figures an image with an italic caption
+//! on the next line of the same paragraph,
 //! and a thematic break `* * *`. Text goes through [`markdown_text`].
 //! [`MarkdownOptions`] can drop images or links, collect links as
 //! references after the body, and wrap paragraphs.
@@ -166,32 +167,39 @@ impl Renderer<'_> {
         lines.join("\n")
     }
 
+    /// A figure: its image, then its caption in italics on the next line of
+    /// the same paragraph. A figure without an image to show (none, an
+    /// unsafe one, or `--no-images`) is left out, caption and all, as it
+    /// is from the plain text: the caption describes a picture.
     fn figure(&mut self, src: Option<&Url>, alt: &str, caption: &[Inline]) -> String {
-        let mut parts = Vec::new();
-        if let Some(src) = src.filter(|u| self.options.images && is_safe_link(u)) {
-            parts.push(format!(
-                "![{}]({})",
-                markdown_text(alt.trim(), false),
-                destination(src)
-            ));
-        }
+        let Some(src) = src.filter(|u| self.options.images && is_safe_link(u)) else {
+            return String::new();
+        };
+        let mut parts = vec![format!(
+            "![{}]({})",
+            markdown_text(alt.trim(), false),
+            destination(src)
+        )];
         let caption = self.inlines(caption, Mode::Block);
         if !caption.is_empty() {
             parts.push(wrap_lines(&wrap(&caption, "*"), self.options.wrap));
         }
-        parts.join("\n\n")
+        // One paragraph, the caption on the line under the image, so that a
+        // reader of the Markdown can tell the caption belongs to it.
+        parts.join("\\\n")
     }
 
     /// Renders inline content, trimmed.
     fn inlines(&mut self, content: &[Inline], mode: Mode) -> String {
-        self.nested(content, mode).trim().to_owned()
+        self.nested(content, mode, true).trim().to_owned()
     }
 
-    /// Inline content rendered on its own, to be wrapped in delimiters.
-    fn nested(&mut self, content: &[Inline], mode: Mode) -> String {
+    /// Inline content rendered on its own, to be wrapped in delimiters or
+    /// put in a link; `at_line_start` tells whether it begins a line.
+    fn nested(&mut self, content: &[Inline], mode: Mode, at_line_start: bool) -> String {
         let mut out = String::new();
         let mut pending_break = false;
-        self.push_inlines(&mut out, &mut pending_break, content, mode);
+        self.push_inlines(&mut out, &mut pending_break, content, mode, at_line_start);
         out
     }
 
@@ -201,8 +209,11 @@ impl Renderer<'_> {
         pending_break: &mut bool,
         content: &[Inline],
         mode: Mode,
+        at_line_start: bool,
     ) {
-        for inline in content {
+        let mut rest = content;
+        while let Some((inline, tail)) = rest.split_first() {
+            rest = tail;
             let piece = match inline {
                 Inline::LineBreak => {
                     if mode == Mode::Block {
@@ -213,14 +224,28 @@ impl Renderer<'_> {
                     continue;
                 }
                 Inline::Text(text) => {
-                    let line_start = out.is_empty() || out.ends_with('\n') || *pending_break;
+                    let line_start = (at_line_start && out.trim().is_empty())
+                        || out.ends_with('\n')
+                        || *pending_break;
                     let text = if line_start { text.trim_start() } else { text };
                     markdown_text(text, line_start)
                 }
-                Inline::Code(code) => code_span(code, mode),
-                Inline::Emphasis(inner) => wrap(&self.nested(inner, mode), "*"),
-                Inline::Strong(inner) => wrap(&self.nested(inner, mode), "**"),
-                Inline::Link { href, content } => self.link(href.as_ref(), content, mode),
+                Inline::Code(code) => {
+                    // Code spans in a row would run their backticks
+                    // together: they become one.
+                    let mut code = code.clone();
+                    while let Some((Inline::Code(more), tail)) = rest.split_first() {
+                        code.push_str(more);
+                        rest = tail;
+                    }
+                    code_span(&code, mode)
+                }
+                Inline::Emphasis(inner) => wrap(&self.nested(inner, mode, false), "*"),
+                Inline::Strong(inner) => wrap(&self.nested(inner, mode, false), "**"),
+                Inline::Link { href, content } => {
+                    let line_start = (at_line_start && out.trim().is_empty()) || *pending_break;
+                    self.link(href.as_ref(), content, mode, line_start)
+                }
             };
             if piece.is_empty() {
                 continue;
@@ -233,28 +258,37 @@ impl Renderer<'_> {
         }
     }
 
-    /// A link, its text alone when links are off or its target unsafe.
-    fn link(&mut self, href: Option<&Url>, content: &[Inline], mode: Mode) -> String {
-        let text = self.nested(content, mode);
+    /// A link, its text alone when links are off or its target unsafe;
+    /// spaces at the ends of the text go outside the brackets, and a link
+    /// without text (an icon, say) is left out, as from the plain text.
+    fn link(
+        &mut self,
+        href: Option<&Url>,
+        content: &[Inline],
+        mode: Mode,
+        line_start: bool,
+    ) -> String {
         let href = href.filter(|u| self.options.links && is_safe_link(u));
         let Some(href) = href else {
+            return self.nested(content, mode, line_start);
+        };
+        let text = self.nested(content, mode, false);
+        let core = text.trim();
+        if core.is_empty() {
             return text;
-        };
-        let text = if text.trim().is_empty() {
-            markdown_text(href.as_str(), false)
-        } else {
-            text.trim().to_owned()
-        };
+        }
+        let lead = &text[..text.len() - text.trim_start().len()];
+        let trail = &text[text.trim_end().len()..];
         let target = destination(href);
         if !self.options.reference_links {
-            return format!("[{text}]({target})");
+            return format!("{lead}[{core}]({target}){trail}");
         }
         let next = self.references.len() + 1;
         let number = *self.numbers.entry(target.clone()).or_insert(next);
         if number == next {
             self.references.push(target);
         }
-        format!("[{text}][{number}]")
+        format!("{lead}[{core}][{number}]{trail}")
     }
 }
 
@@ -534,7 +568,7 @@ mod tests {
             alt: "x".into(),
             caption: vec![t("Caption")],
         };
-        assert_eq!(render_body(&[figure]), "*Caption*");
+        assert_eq!(render_body(&[figure]), "");
     }
 
     #[test]
@@ -637,8 +671,7 @@ mod tests {
         | --- | --- |
         | a\|b`c\|d` |  |
 
-        ![An \[image\]](https://example.com/i.png)
-
+        ![An \[image\]](https://example.com/i.png)\
         *The caption.*
 
         1999\. Was a year
@@ -765,8 +798,7 @@ mod tests {
         insta::assert_snapshot!(with(|o| o.reference_links = true), @r"
         [one][1], [two][2] and [one again][1]
 
-        ![alt](https://example.com/i.png)
-
+        ![alt](https://example.com/i.png)\
         *Caption*
 
         [1]: https://example.com/a
@@ -777,7 +809,7 @@ mod tests {
                 o.links = false;
                 o.images = false;
             }),
-            "one, two and one again\n\n*Caption*"
+            "one, two and one again"
         );
     }
 
