@@ -145,6 +145,11 @@ impl Builder<'_, '_> {
             }
             "figure" => {
                 self.flush();
+                if holds_table(doc, id) {
+                    // A table in a figure (`wp-block-table`) is a table,
+                    // and its caption a paragraph: read them as such.
+                    return true;
+                }
                 if let Some(fig) = self.figure(id, el) {
                     self.push_block(fig);
                 }
@@ -569,6 +574,13 @@ fn code_language(doc: &Document, pre: NodeId) -> Option<String> {
                     .map(str::to_owned)
             })
         })
+}
+
+/// Whether the figure at `figure` holds a table.
+fn holds_table(doc: &Document, figure: NodeId) -> bool {
+    doc.descendants(figure)
+        .skip(1)
+        .any(|n| doc.tag(n).is_some_and(|t| &**t == "table"))
 }
 
 /// Whether a table lays out the page rather than holding data.
