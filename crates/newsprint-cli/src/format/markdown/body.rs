@@ -306,7 +306,7 @@ fn interrupts_paragraph(block: &Block, text: &str) -> bool {
 }
 
 /// Fills the columns at the end of `out` that cells above still cover.
-fn take_covered<'c>(out: &mut Vec<Option<&'c Cell>>, covered: &mut [usize]) {
+fn take_covered(out: &mut Vec<Option<&Cell>>, covered: &mut [usize]) {
     while let Some(n) = covered.get_mut(out.len()).filter(|n| **n > 0) {
         *n -= 1;
         out.push(None);
