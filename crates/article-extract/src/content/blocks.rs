@@ -583,15 +583,20 @@ fn holds_table(doc: &Document, figure: NodeId) -> bool {
         .any(|n| doc.tag(n).is_some_and(|t| &**t == "table"))
 }
 
-/// Whether a table lays out the page rather than holding data.
+/// Whether a table lays out the page rather than holding data: it holds
+/// another table, a heading, a list or a quote, or a cell with more than
+/// one paragraph or division (one `<p>` per cell is common in data tables).
 fn is_layout_table(doc: &Document, table: NodeId) -> bool {
+    let tag_is = |n: NodeId, tags: &[&str]| doc.tag(n).is_some_and(|t| tags.contains(&&**t));
     doc.descendants(table).skip(1).any(|n| {
-        doc.tag(n).is_some_and(|t| {
-            matches!(
-                &**t,
-                "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote"
-            )
-        })
+        tag_is(n, &["table", "h1", "h2", "h3", "ul", "ol", "blockquote"])
+            || (tag_is(n, &["td", "th"])
+                && doc
+                    .descendants(n)
+                    .skip(1)
+                    .filter(|&d| tag_is(d, &["p", "div"]))
+                    .nth(1)
+                    .is_some())
     })
 }
 
