@@ -872,6 +872,26 @@ mod tests {
         assert_eq!(wrap_lines("short", 0), "short");
     }
 
+    proptest::proptest! {
+        /// Whatever the text and the width, a wrapped paragraph is still one
+        /// paragraph with the same text.
+        #[test]
+        fn wrapped_paragraphs_read_back_the_same(
+            words in proptest::collection::vec(
+                r"[#>=+*_`~|<&\\!\[\]().:0-9a-z-]{1,6}", 1..30
+            ),
+            width in 1usize..30,
+        ) {
+            let body = [p(vec![t(&words.join(" "))])];
+            let plain = parse(&render_body(&body));
+            let options = MarkdownOptions { wrap: width, ..MarkdownOptions::default() };
+            let wrapped = render_body_with(&body, &options);
+            let (text, blocks) = parse(&wrapped);
+            proptest::prop_assert_eq!(blocks, 1, "{}", wrapped);
+            proptest::prop_assert_eq!(text, plain.0, "{}", wrapped);
+        }
+    }
+
     #[test]
     fn code_spans_and_wrapping() {
         assert_eq!(code_span("a", Mode::Block), "`a`");
