@@ -420,7 +420,8 @@ impl Builder<'_, '_> {
         }
         let density = an.link_density(id);
         match tag {
-            "ul" | "ol" | "dl" | "nav" | "table" => density > 0.6,
+            "dl" | "nav" => density > 0.6,
+            "ul" | "ol" | "table" => density > 0.95 && text < 300,
             "p" | "div" | "section" | "li" | "td" => density > 0.7 && text < 400,
             _ => false,
         }
