@@ -27,6 +27,9 @@ use crate::{
 /// The round-trip F1 every page must reach.
 pub const ROUND_TRIP_FLOOR: f64 = 0.995;
 
+/// The structure recall each element kind should reach.
+pub const STRUCTURE_TARGET: f64 = 0.90;
+
 /// The front-matter keys, in the order news2md writes them.
 pub const FRONT_MATTER_KEYS: [&str; 11] = [
     "title",

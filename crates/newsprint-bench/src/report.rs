@@ -92,9 +92,14 @@ fn markdown_section(out: &mut dyn Write, result: &MarkdownResult, worst: usize) 
     let s = &result.structure;
     let pages = result.structure_pages;
     let row = |out: &mut dyn Write, kind: &str, t: Tally| {
+        let below = if t.recall() < markdown::STRUCTURE_TARGET {
+            format!(", below {}", markdown::STRUCTURE_TARGET)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "| {kind} recall vs `main_content_markdown` ({pages} pages) | {:.4} ({} / {}) |",
+            "| {kind} recall vs `main_content_markdown` ({pages} pages) | {:.4} ({} / {}{below}) |",
             t.recall(),
             t.found,
             t.total
