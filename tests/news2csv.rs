@@ -30,6 +30,7 @@ const DEFAULT_HEADER: [&str; 12] = [
 
 fn main() {
     let mut trials = vec![
+        Trial::test("output_dir_writes_csv_files", output_dir_writes_csv_files),
         Trial::test(
             "stdin_gives_header_and_one_row",
             stdin_gives_header_and_one_row,
@@ -284,5 +285,25 @@ fn empty_and_binary_inputs_fail() -> Result<(), Failed> {
     let (header, rows) = table(&out);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0][column(&header, "source")], "good.html");
+    Ok(())
+}
+
+fn output_dir_writes_csv_files() -> Result<(), Failed> {
+    let dir = tree(&[
+        ("a.html", page("First story", "a").as_bytes()),
+        ("b.html", page("Second story", "b").as_bytes()),
+    ]);
+    let out = cmd(dir.path())
+        .args(["--output-dir", "rows", "a.html", "b.html"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for (name, title) in [("a.csv", "First story"), ("b.csv", "Second story")] {
+        let text = fs::read_to_string(dir.path().join("rows").join(name))?;
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(&reader.headers()?[1], "title");
+        let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
+        assert_eq!(rows.len(), 1);
+        assert_eq!(&rows[0][1], title);
+    }
     Ok(())
 }

@@ -45,6 +45,11 @@ fn main() {
             corrupt_gzip_is_reported_and_skipped,
         ),
         Trial::test("empty_and_binary_inputs_fail", empty_and_binary_inputs_fail),
+        Trial::test(
+            "markdown_field_holds_the_news2md_body",
+            markdown_field_holds_the_news2md_body,
+        ),
+        Trial::test("output_dir_writes_json_files", output_dir_writes_json_files),
         Trial::test("missing_input_is_reported", missing_input_is_reported),
         Trial::test("quiet_keeps_the_exit_status", quiet_keeps_the_exit_status),
         Trial::test(
@@ -379,5 +384,46 @@ fn extraction_flags_shape_the_body() -> Result<(), Failed> {
         .args(["--precision", "--recall", "x.html"])
         .output()?;
     assert_eq!(out.status.code(), Some(2));
+    Ok(())
+}
+
+fn markdown_field_holds_the_news2md_body() -> Result<(), Failed> {
+    let root = support::ROOT;
+    let page = "fixtures/markdown-hazards.html";
+    let out = Command::new(BIN)
+        .current_dir(root)
+        .args(["--markdown", page])
+        .output()?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    let md = fs::read_to_string(format!("{root}/fixtures/markdown-hazards.expected.md"))?;
+    let body = md
+        .split_once("\n---\n\n")
+        .map(|(_, b)| b)
+        .unwrap_or_default();
+    assert_eq!(record["markdown"].as_str(), Some(body.trim_end()));
+    let plain = Command::new(BIN).current_dir(root).arg(page).output()?;
+    assert!(!stdout(&plain).contains("\"markdown\""));
+    Ok(())
+}
+
+fn output_dir_writes_json_files() -> Result<(), Failed> {
+    let dir = tree(&[
+        ("x/story.html", page("First story", "x").as_bytes()),
+        ("y/story.htm", page("Second story", "y").as_bytes()),
+    ]);
+    let out = cmd(dir.path())
+        .args(["--output-dir", "json", "x", "y"])
+        .output()?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for (name, title) in [
+        ("story.json", "First story"),
+        ("story-2.json", "Second story"),
+    ] {
+        let text = fs::read_to_string(dir.path().join("json").join(name))?;
+        let record: serde_json::Value = serde_json::from_str(&text)?;
+        assert_eq!(record["title"], title);
+        assert!(text.starts_with("{\n  \"url\""), "pretty: {text}");
+    }
     Ok(())
 }

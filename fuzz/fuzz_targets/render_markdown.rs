@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut out = Vec::new();
-    MarkdownWriter
+    MarkdownWriter::default()
         .write(&mut out, &article, "fuzz.html")
         .unwrap();
     let doc = std::str::from_utf8(&out).unwrap();

@@ -64,6 +64,41 @@ pub struct Cell {
     pub header: bool,
     /// The cell's content.
     pub content: Vec<Inline>,
+    /// Horizontal alignment, when the page gives one.
+    pub align: Option<Align>,
+    /// Columns the cell spans (`colspan`); 0 and 1 both mean one.
+    pub colspan: u32,
+    /// Rows the cell spans (`rowspan`); 0 and 1 both mean one.
+    pub rowspan: u32,
+}
+
+impl Cell {
+    /// A plain cell holding `content`: no alignment, no spans.
+    pub fn new(header: bool, content: Vec<Inline>) -> Cell {
+        Cell {
+            header,
+            content,
+            align: None,
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
+
+    /// Whether the cell spans more than one column or row.
+    pub fn is_merged(&self) -> bool {
+        self.colspan > 1 || self.rowspan > 1
+    }
+}
+
+/// Horizontal alignment of a table cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// Left-aligned.
+    Left,
+    /// Centred.
+    Center,
+    /// Right-aligned.
+    Right,
 }
 
 /// Inline content of a block.

@@ -36,7 +36,7 @@ mod text;
 mod timestamp;
 
 pub use article::Article;
-pub use body::{Block, Cell, Inline, ListItem};
+pub use body::{Align, Block, Cell, Inline, ListItem};
 pub use field::{Field, UnknownField};
 pub use links::{Link, links};
 pub use provenance::{FieldOrigin, Origin, Provenance, Sourced};

@@ -45,6 +45,10 @@ pub struct Record {
     pub word_count: usize,
     /// The input path as given, or `-` for standard input.
     pub source: String,
+    /// The body as Markdown, when asked for (`news2json --markdown`);
+    /// absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
     /// The body's web links in reading order (with `--links`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<Link>>,
@@ -72,9 +76,16 @@ impl Record {
             word_count: crate::word_count(&text),
             text,
             source: source.to_owned(),
+            markdown: None,
             links: None,
             provenance: None,
         }
+    }
+
+    /// The same record holding `markdown`, the body as Markdown.
+    pub fn with_markdown(mut self, markdown: String) -> Record {
+        self.markdown = Some(markdown);
+        self
     }
 
     /// The same record with the body's links (`--links`).

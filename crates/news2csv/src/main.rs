@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, ExtractionArgs, Field,
+    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, ExtractionArgs, Field, OutputDirArgs,
     format::{CsvOptions, DEFAULT_COLUMNS_ARG, Format},
 };
 
@@ -12,7 +12,8 @@ Examples:
   news2csv pages/ > dataset.csv
   news2csv --columns url,title,published pages/ -o index.csv
   news2csv --excel-safe pages/ -o for-excel.csv
-  news2csv --errors failed.jsonl pages/ > dataset.csv";
+  news2csv --errors failed.jsonl pages/ > dataset.csv
+  news2csv --output-dir rows/ pages/       one rows/<stem>.csv per page";
 
 /// Turn HTML news pages into CSV: a header row, then one row per article.
 ///
@@ -27,6 +28,8 @@ struct Args {
     log: ErrorLogArgs,
     #[command(flatten)]
     extraction: ExtractionArgs,
+    #[command(flatten)]
+    dir: OutputDirArgs,
     /// Columns to write, in order, separated by commas.
     ///
     /// Fields: url, title, authors, published, modified, site_name, language,
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
             config
                 .with_error_log(args.log)
                 .with_extraction(args.extraction)
+                .with_output_dir(args.dir)
         })
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, ExtractionArgs,
+    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, ExtractionArgs, OutputDirArgs,
     format::{Format, JsonLayout, JsonOptions},
 };
 
@@ -15,7 +15,9 @@ Examples:
   curl -s URL | news2json --url URL      standard input, links resolved against URL
   news2json -j 1 -o out.jsonl a.html b.html.gz
   news2json --provenance page.html | jq .provenance.published
-  news2json --links --no-tables page.html";
+  news2json --links --no-tables page.html
+  news2json --output-dir out/ pages/     one out/<stem>.json per page
+  news2json --markdown page.html         text and Markdown in one record";
 
 /// Turn HTML news pages into JSON articles.
 ///
@@ -33,12 +35,17 @@ struct Args {
     log: ErrorLogArgs,
     #[command(flatten)]
     extraction: ExtractionArgs,
+    #[command(flatten)]
+    dir: OutputDirArgs,
     /// Write JSON Lines (one compact object per line), even for one page.
     #[arg(long, conflicts_with = "pretty")]
     jsonl: bool,
     /// Write pretty-printed objects, even for several pages.
     #[arg(long)]
     pretty: bool,
+    /// Add a `markdown` field: the body as news2md writes it.
+    #[arg(long)]
+    markdown: bool,
     /// Add `links`: the body's web links as {text, url}, in reading order.
     #[arg(long)]
     links: bool,
@@ -55,6 +62,7 @@ fn main() -> ExitCode {
     let layout = JsonLayout::from_flags(args.jsonl, args.pretty);
     let format = Format::Json(
         JsonOptions::new(layout)
+            .markdown(args.markdown)
             .links(args.links)
             .provenance(args.provenance),
     );
@@ -63,6 +71,7 @@ fn main() -> ExitCode {
             config
                 .with_error_log(args.log)
                 .with_extraction(args.extraction)
+                .with_output_dir(args.dir)
         })
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)

@@ -3,14 +3,17 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, ExtractionArgs, format::Format,
+    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, ExtractionArgs, OutputDirArgs,
+    format::{Format, MarkdownArgs},
 };
 
 const EXAMPLES: &str = "\
 Examples:
   news2md page.html > page.md
   news2md pages/ -o all.md                 one document per page, concatenated
-  curl -s URL | news2md --url URL";
+  news2md --output-dir notes/ pages/       one notes/<stem>.md per page
+  curl -s URL | news2md --url URL
+  news2md --front-matter toml --wrap 80 --reference-links page.html";
 
 /// Turn HTML news pages into Markdown documents with YAML front matter.
 ///
@@ -28,17 +31,23 @@ struct Args {
     log: ErrorLogArgs,
     #[command(flatten)]
     extraction: ExtractionArgs,
+    #[command(flatten)]
+    dir: OutputDirArgs,
+    #[command(flatten)]
+    markdown: MarkdownArgs,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    let format = Format::Markdown(args.markdown.into());
     let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
         .map(|config| {
             config
                 .with_error_log(args.log)
                 .with_extraction(args.extraction)
+                .with_output_dir(args.dir)
         })
-        .and_then(|config| newsprint_cli::convert(&config, &Format::Markdown));
+        .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)
 }
 

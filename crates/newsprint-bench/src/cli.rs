@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::{
     dataset::{self, Dataset, SetName},
     machine::Machine,
+    markdown::{self, MarkdownResult},
     quality::{self, SetResult},
     report::{self, Report},
     speed::{self, SpeedResult},
@@ -27,6 +28,7 @@ Examples:
   cargo run --release -p newsprint-bench -- --worst 10 --set wcxb
   cargo run --release -p newsprint-bench -- --only-quality --json results.json
   cargo run --release -p newsprint-bench -- --only-speed --rounds 5
+  cargo run --release -p newsprint-bench -- --only-markdown
 
 End to end: times `news2json -j 1` over the sets with the binary named by
 $NEWSPRINT_BIN, else $CARGO_TARGET_DIR/release/news2json if it exists, else
@@ -60,8 +62,11 @@ pub struct Args {
     #[arg(long, requires = "json")]
     pub with_text: bool,
     /// Measures quality only.
-    #[arg(long, conflicts_with = "only_speed")]
+    #[arg(long, conflicts_with_all = ["only_speed", "only_markdown"])]
     pub only_quality: bool,
+    /// Measures the Markdown round trip, front matter and structure only.
+    #[arg(long, conflicts_with = "only_speed")]
+    pub only_markdown: bool,
     /// Measures speed only.
     #[arg(long)]
     pub only_speed: bool,
@@ -93,6 +98,8 @@ pub struct Config {
     pub quality: bool,
     /// Whether to measure speed.
     pub speed: bool,
+    /// Whether to measure the Markdown output.
+    pub markdown: bool,
     /// Worst pages to list per set.
     pub worst: usize,
     /// Where to write JSON.
@@ -118,8 +125,9 @@ impl Args {
                 Some(s) => vec![s],
                 None => SetName::ALL.to_vec(),
             },
-            quality: !self.only_speed,
-            speed: !self.only_quality,
+            quality: !self.only_speed && !self.only_markdown,
+            speed: !self.only_quality && !self.only_markdown,
+            markdown: !self.only_speed && !self.only_quality,
             worst: self.worst,
             json: self.json,
             with_text: self.with_text,
@@ -136,6 +144,7 @@ struct JsonReport<'a> {
     machine: &'a Machine,
     sets: &'a [SetResult],
     speed: Option<&'a SpeedResult>,
+    markdown: Option<&'a MarkdownResult>,
 }
 
 /// Runs the benchmark: Markdown to `out`, progress to `log`.
@@ -169,6 +178,16 @@ pub fn run(config: &Config, out: &mut dyn Write, log: &mut dyn Write) -> anyhow:
             modes.push((mode, sets));
         }
     }
+    let markdown = if config.markdown {
+        writeln!(log, "rendering Markdown and reading it back")?;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(config.jobs)
+            .build()
+            .context("could not start the Markdown threads")?;
+        Some(pool.install(|| markdown::evaluate(&data)))
+    } else {
+        None
+    };
     let speed = if config.speed {
         writeln!(log, "timing {} round(s)", config.rounds)?;
         let mut speed = measure_speed(config, &data);
@@ -184,6 +203,7 @@ pub fn run(config: &Config, out: &mut dyn Write, log: &mut dyn Write) -> anyhow:
         machine: &machine,
         sets: &results,
         speed: speed.as_ref(),
+        markdown: markdown.as_ref(),
         rounds: config.rounds,
         modes: &modes,
     };
@@ -205,6 +225,7 @@ pub fn run(config: &Config, out: &mut dyn Write, log: &mut dyn Write) -> anyhow:
                 machine: &machine,
                 sets: &results,
                 speed: speed.as_ref(),
+                markdown: markdown.as_ref(),
             },
         )?;
         writeln!(log, "wrote {}", path.display())?;
@@ -264,11 +285,13 @@ mod tests {
         let c = Args::parse_from(["b", "--set", "wcxb", "--only-quality", "--worst", "5"])
             .into_config();
         assert_eq!(c.sets, [SetName::Wcxb]);
-        assert!(c.quality && !c.speed);
+        assert!(c.quality && !c.speed && !c.markdown);
         assert_eq!((c.worst, c.rounds, c.jobs), (5, 3, 0));
         let c = Args::parse_from(["b"]).into_config();
         assert_eq!(c.sets, SetName::ALL);
-        assert!(c.quality && c.speed && c.stress);
+        assert!(c.quality && c.speed && c.markdown && c.stress);
+        let c = Args::parse_from(["b", "--only-markdown"]).into_config();
+        assert!(c.markdown && !c.quality && !c.speed);
         assert_eq!(c.stress_child, None);
         let c = Args::parse_from(["b", "--stress-child", "deep", "--rounds", "2"]).into_config();
         assert_eq!((c.stress_child, c.rounds), (Some(StressPage::Deep), 2));
@@ -278,6 +301,7 @@ mod tests {
     #[test]
     fn rejects_bad_combinations() {
         assert!(Args::try_parse_from(["b", "--only-quality", "--only-speed"]).is_err());
+        assert!(Args::try_parse_from(["b", "--only-markdown", "--only-speed"]).is_err());
         assert!(Args::try_parse_from(["b", "--rounds", "0"]).is_err());
         assert!(Args::try_parse_from(["b", "--with-text"]).is_err());
         assert!(Args::try_parse_from(["b", "--set", "other"]).is_err());

@@ -137,6 +137,8 @@ pub struct Truth {
     pub body: Option<String>,
     /// Snippets and metadata, for sets that label them (wcxb-dev).
     pub labels: Option<Labels>,
+    /// The body as Markdown (wcxb-dev's `main_content_markdown`).
+    pub markdown: Option<String>,
 }
 
 /// The snippet and metadata labels of a wcxb-dev page.
@@ -177,6 +179,7 @@ fn scrapinghub_labels(dir: &Path) -> Result<(Labelled, Vec<String>), Error> {
             let truth = Truth {
                 body: non_blank(e.article_body),
                 labels: None,
+                markdown: None,
             };
             (id, (e.url, truth))
         })
@@ -196,6 +199,8 @@ struct WcxbFile {
 struct WcxbTruth {
     #[serde(default)]
     main_content: Option<String>,
+    #[serde(default)]
+    main_content_markdown: Option<String>,
     #[serde(flatten)]
     labels: Labels,
 }
@@ -219,6 +224,7 @@ fn wcxb_labels(dir: &Path) -> Result<(Labelled, Vec<String>), Error> {
                 .unwrap_or_default();
             let truth = Truth {
                 body: non_blank(file.ground_truth.main_content),
+                markdown: non_blank(file.ground_truth.main_content_markdown),
                 labels: Some(file.ground_truth.labels),
             };
             Ok((id, (file.url, truth)))

@@ -13,6 +13,10 @@
 //!   one thread, and [`speed::end_to_end`] times the `news2json` binary;
 //! - [`stress`] times a generated 50 MB page and a 100,000-deep page, each
 //!   in a child process that reports its own peak RSS;
+//! - [`markdown::evaluate`] renders each page as `news2md` does and reads
+//!   it back with a CommonMark parser: round-trip word F1 against
+//!   `news2json`'s text, front matter against the JSON fields, structure
+//!   recall against wcxb-dev's `main_content_markdown`;
 //! - [`report::render`] prints it all as Markdown; [`floors`] holds the
 //!   levels that `tests/quality.rs` guards.
 //!
@@ -39,6 +43,7 @@ pub mod diff;
 mod error;
 pub mod floors;
 pub mod machine;
+pub mod markdown;
 pub mod metrics;
 pub mod normalize;
 pub mod quality;

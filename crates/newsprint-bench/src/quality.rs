@@ -372,6 +372,7 @@ mod tests {
                     with: vec!["beta gamma".into(), "missing".into(), " ".into()],
                     without: vec!["Share".into()],
                 }),
+                markdown: None,
             },
         }
     }

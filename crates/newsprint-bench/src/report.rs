@@ -9,6 +9,7 @@ use crate::{
     dataset::SetName,
     diff::Run,
     machine::Machine,
+    markdown::{self, MarkdownResult, ROUND_TRIP_FLOOR, Tally},
     quality::{PageResult, SetResult},
     speed::{EndToEnd, RecordsTiming, SpeedResult, Timing},
     stress::StressOutcome,
@@ -23,6 +24,8 @@ pub struct Report<'a> {
     pub sets: &'a [SetResult],
     /// Speed results, if measured.
     pub speed: Option<&'a SpeedResult>,
+    /// Markdown results, if measured.
+    pub markdown: Option<&'a MarkdownResult>,
     /// Timing rounds.
     pub rounds: u32,
     /// Quality results in the other extraction modes.
@@ -52,8 +55,73 @@ pub fn render(out: &mut dyn Write, report: &Report<'_>, worst: usize) -> io::Res
     if let Some(speed) = report.speed {
         speed_table(out, speed, report.rounds)?;
     }
+    if let Some(markdown) = report.markdown {
+        markdown_section(out, markdown, worst)?;
+    }
     for set in report.sets.iter().filter(|_| worst > 0) {
         worst_pages(out, set, worst)?;
+    }
+    Ok(())
+}
+
+/// The Markdown section: round trip, front matter, structure recall.
+fn markdown_section(out: &mut dyn Write, result: &MarkdownResult, worst: usize) -> io::Result<()> {
+    writeln!(out, "\n## Markdown (news2md)\n")?;
+    writeln!(
+        out,
+        "Each page rendered as `news2md` does, read back with pulldown-cmark \
+         (GFM tables on).\n"
+    )?;
+    writeln!(out, "| measure | value |")?;
+    writeln!(out, "|---|---:|")?;
+    writeln!(
+        out,
+        "| round-trip word F1 vs `news2json` text, min | {:.4} |",
+        result.round_trip_min
+    )?;
+    writeln!(
+        out,
+        "| round-trip word F1, median | {:.4} |",
+        result.round_trip_median
+    )?;
+    writeln!(
+        out,
+        "| pages below {ROUND_TRIP_FLOOR} | {} / {} |",
+        result.round_trip_below, result.measured
+    )?;
+    writeln!(
+        out,
+        "| front matter read back as YAML equal to the JSON fields | {} / {} |",
+        result.front_matter_equal, result.measured
+    )?;
+    let s = &result.structure;
+    let pages = result.structure_pages;
+    let row = |out: &mut dyn Write, kind: &str, t: Tally| {
+        let below = if t.recall() < markdown::STRUCTURE_TARGET {
+            format!(", below {}", markdown::STRUCTURE_TARGET)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "| {kind} recall vs `main_content_markdown` ({pages} pages) | {:.4} ({} / {}{below}) |",
+            t.recall(),
+            t.found,
+            t.total
+        )
+    };
+    row(out, "headings", s.headings)?;
+    row(out, "list items", s.list_items)?;
+    row(out, "table rows", s.table_rows)?;
+    let errors = result.pages.len() - result.measured;
+    if errors > 0 {
+        writeln!(out, "\n{errors} page(s) could not be extracted.")?;
+    }
+    if worst > 0 {
+        writeln!(out, "\nLowest round trips:\n")?;
+        for p in markdown::worst_round_trips(result, worst) {
+            writeln!(out, "- {} {}: {:.4}", p.set, escape(&p.id), p.round_trip)?;
+        }
     }
     Ok(())
 }
@@ -719,6 +787,7 @@ mod tests {
             machine: &m,
             sets: &sets,
             speed: Some(&speed),
+            markdown: None,
             rounds: 3,
             modes: &[],
         };

@@ -171,6 +171,10 @@ pub struct Config {
     pub error_log: Option<PathBuf>,
     /// How to extract articles.
     pub extraction: ExtractionArgs,
+    /// The directory to write one file per input to (`--output-dir`).
+    pub output_dir: Option<PathBuf>,
+    /// Whether files in `output_dir` may be replaced (`--force`).
+    pub force: bool,
 }
 
 impl Config {
@@ -212,6 +216,8 @@ impl Config {
             max_input_bytes: args.max_bytes,
             error_log: None,
             extraction: ExtractionArgs::default(),
+            output_dir: None,
+            force: false,
         })
     }
 
@@ -224,6 +230,13 @@ impl Config {
     /// The same settings, extracting as `extraction` asks.
     pub fn with_extraction(mut self, extraction: ExtractionArgs) -> Config {
         self.extraction = extraction;
+        self
+    }
+
+    /// The same settings, writing one file per input as `dir` asks.
+    pub fn with_output_dir(mut self, dir: crate::OutputDirArgs) -> Config {
+        self.output_dir = dir.output_dir;
+        self.force = dir.force;
         self
     }
 

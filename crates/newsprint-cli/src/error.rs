@@ -60,6 +60,19 @@ pub enum InputError {
     /// The article could not be rendered in the output format.
     #[error("could not render the article")]
     Render(#[source] io::Error),
+    /// With `--output-dir`, the input's file exists and `--force` was not
+    /// given.
+    #[error("'{}' already exists (use --force to replace it)", .0.display())]
+    Exists(std::path::PathBuf),
+    /// With `--output-dir`, the input's file could not be written.
+    #[error("could not write '{}'", path.display())]
+    WriteFile {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What went wrong.
+        #[source]
+        source: io::Error,
+    },
     /// The worker panicked on this input (a bug; the batch goes on).
     #[error("internal error: processing this input panicked")]
     Panicked,
@@ -68,7 +81,7 @@ pub enum InputError {
 impl InputError {
     /// A short, stable name for the kind of failure, as written to the
     /// `--errors` log: `read`, `list_dir`, `gzip`, `too_large`, `empty`,
-    /// `binary`, `extract`, `render` or `panicked`.
+    /// `binary`, `extract`, `render`, `exists`, `write` or `panicked`.
     pub fn kind(&self) -> &'static str {
         match self {
             InputError::Read(_) => "read",
@@ -79,6 +92,8 @@ impl InputError {
             InputError::Extract(ExtractError::Binary(_)) => "binary",
             InputError::Extract(_) => "extract",
             InputError::Render(_) => "render",
+            InputError::Exists(_) => "exists",
+            InputError::WriteFile { .. } => "write",
             InputError::Panicked => "panicked",
         }
     }
@@ -145,6 +160,14 @@ mod tests {
                 "binary",
             ),
             (InputError::Render(io()), "render"),
+            (InputError::Exists("a.md".into()), "exists"),
+            (
+                InputError::WriteFile {
+                    path: "a.md".into(),
+                    source: io(),
+                },
+                "write",
+            ),
             (InputError::Panicked, "panicked"),
         ];
         for (err, want) in table {

@@ -16,7 +16,8 @@
 //! 3. [`run`] works on inputs in parallel on `-j` threads and hands results
 //!    on in input order, with bounded memory;
 //! 4. [`format`](mod@format) renders articles (one file per format behind one trait),
-//!    and [`output`] writes them to standard output or, atomically, a file;
+//!    and [`output`] writes them to standard output or, atomically, a file
+//!    ([`output_dir`]: one file per input);
 //! 5. [`report`] prints `tool: PATH: reason` for each failed input (and
 //!    logs it as JSON for `--errors`) and remembers that one failed;
 //!    [`exit`] maps the outcome to 0, 1 or 2.
@@ -56,6 +57,7 @@ pub mod exit;
 pub mod format;
 pub mod input;
 pub mod output;
+pub mod output_dir;
 pub mod read;
 pub mod report;
 pub mod run;
@@ -68,4 +70,5 @@ pub use crate::{
     error::{Error, InputError},
     exit::{EXIT_STATUS_HELP, ExitStatus, exit_code},
     input::Input,
+    output_dir::OutputDirArgs,
 };

@@ -144,7 +144,10 @@ fn open_file(path: &Path) -> io::Result<Sink> {
 
 /// A temporary file beside `path`, with `permissions` (those of the file it
 /// replaces) or the usual ones for a new file.
-fn temp_file_for(path: &Path, permissions: Option<fs::Permissions>) -> io::Result<NamedTempFile> {
+pub(crate) fn temp_file_for(
+    path: &Path,
+    permissions: Option<fs::Permissions>,
+) -> io::Result<NamedTempFile> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),

@@ -1,6 +1,6 @@
 //! Turns the chosen container into [`Block`]s, leaving out furniture.
 
-use article_model::{Block, Cell, Inline, ListItem};
+use article_model::{Align, Block, Cell, Inline, ListItem};
 use url::Url;
 
 use crate::{
@@ -145,6 +145,11 @@ impl Builder<'_, '_> {
             }
             "figure" => {
                 self.flush();
+                if holds_table(doc, id) {
+                    // A table in a figure (`wp-block-table`) is a table,
+                    // and its caption a paragraph: read them as such.
+                    return true;
+                }
                 if let Some(fig) = self.figure(id, el) {
                     self.push_block(fig);
                 }
@@ -415,7 +420,8 @@ impl Builder<'_, '_> {
         }
         let density = an.link_density(id);
         match tag {
-            "ul" | "ol" | "dl" | "nav" | "table" => density > 0.6,
+            "dl" | "nav" => density > 0.6,
+            "ul" | "ol" | "table" => density > 0.95 && text < 300,
             "p" | "div" | "section" | "li" | "td" => density > 0.7 && text < 400,
             _ => false,
         }
@@ -571,15 +577,27 @@ fn code_language(doc: &Document, pre: NodeId) -> Option<String> {
         })
 }
 
-/// Whether a table lays out the page rather than holding data.
+/// Whether the figure at `figure` holds a table.
+fn holds_table(doc: &Document, figure: NodeId) -> bool {
+    doc.descendants(figure)
+        .skip(1)
+        .any(|n| doc.tag(n).is_some_and(|t| &**t == "table"))
+}
+
+/// Whether a table lays out the page rather than holding data: it holds
+/// another table, a heading, a list or a quote, or a cell with more than
+/// one paragraph or division (one `<p>` per cell is common in data tables).
 fn is_layout_table(doc: &Document, table: NodeId) -> bool {
+    let tag_is = |n: NodeId, tags: &[&str]| doc.tag(n).is_some_and(|t| tags.contains(&&**t));
     doc.descendants(table).skip(1).any(|n| {
-        doc.tag(n).is_some_and(|t| {
-            matches!(
-                &**t,
-                "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote"
-            )
-        })
+        tag_is(n, &["table", "h1", "h2", "h3", "ul", "ol", "blockquote"])
+            || (tag_is(n, &["td", "th"])
+                && doc
+                    .descendants(n)
+                    .skip(1)
+                    .filter(|&d| tag_is(d, &["p", "div"]))
+                    .nth(1)
+                    .is_some())
     })
 }
 
@@ -594,11 +612,16 @@ fn table_rows(cx: &Context<'_>, table: NodeId) -> Vec<Vec<Cell>> {
         let cells: Vec<Cell> = doc
             .children(n)
             .filter_map(|c| {
-                let tag = doc.tag(c)?;
-                let header = &**tag == "th";
-                (header || &**tag == "td").then(|| Cell {
-                    header,
-                    content: vec![Inline::Text(collapse_whitespace(&doc.text(c)))],
+                let el = doc.element(c)?;
+                let header = &**el.tag() == "th";
+                (header || &**el.tag() == "td").then(|| Cell {
+                    align: cell_align(el),
+                    colspan: span(el, "colspan"),
+                    rowspan: span(el, "rowspan"),
+                    ..Cell::new(
+                        header,
+                        vec![Inline::Text(collapse_whitespace(&doc.text(c)))],
+                    )
                 })
             })
             .collect();
@@ -610,4 +633,32 @@ fn table_rows(cx: &Context<'_>, table: NodeId) -> Vec<Vec<Cell>> {
         }
     }
     rows
+}
+
+/// Most columns or rows one cell may span; larger values are taken as this.
+const MAX_SPAN: u32 = 1000;
+
+/// A cell's `colspan` or `rowspan`: 1 when absent or unreadable.
+fn span(cell: &Element, name: &str) -> u32 {
+    cell.attr(name)
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .map_or(1, |v| v.clamp(1, MAX_SPAN))
+}
+
+/// A cell's alignment, from `align` or a `text-align` style.
+fn cell_align(cell: &Element) -> Option<Align> {
+    let style = cell.attr("style").and_then(|style| {
+        style.split(';').find_map(|decl| {
+            let (name, value) = decl.split_once(':')?;
+            (name.trim().eq_ignore_ascii_case("text-align")).then_some(value)
+        })
+    });
+    let value = style.or_else(|| cell.attr("align"))?.trim();
+    let value = value.trim_end_matches("!important").trim();
+    match value.to_ascii_lowercase().as_str() {
+        "left" | "start" => Some(Align::Left),
+        "center" | "centre" => Some(Align::Center),
+        "right" | "end" => Some(Align::Right),
+        _ => None,
+    }
 }

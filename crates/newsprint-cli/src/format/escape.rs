@@ -63,6 +63,31 @@ pub fn yaml_string(s: &str) -> String {
     out
 }
 
+/// `s` as a TOML basic string that TOML parsers read back as exactly `s`.
+///
+/// Escapes `"`, `\\`, and every control character (as `\uXXXX`, or the
+/// short forms for tab, newline and carriage return); everything else
+/// stays as is.
+pub fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Escapes `text` so that Markdown renders it as literal text.
 ///
 /// `line_start` says whether the text begins a line, where more characters
@@ -234,6 +259,13 @@ mod tests {
         fn any_string_reads_back_from_yaml(s in ".*") {
             let back: String = serde_norway::from_str(&yaml_string(&s)).unwrap();
             proptest::prop_assert_eq!(back, s);
+        }
+
+        #[test]
+        fn any_string_reads_back_from_toml(s in ".*") {
+            let doc = format!("key = {}", toml_string(&s));
+            let back: toml::Table = toml::from_str(&doc).unwrap();
+            proptest::prop_assert_eq!(back.get("key").and_then(|v| v.as_str()), Some(s.as_str()));
         }
 
         #[test]

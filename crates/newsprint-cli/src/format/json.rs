@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use article_model::{Article, Record};
 
-use super::Writer;
+use super::{MarkdownOptions, Writer, markdown_body};
 
 /// How JSON records are laid out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,16 +42,24 @@ impl JsonLayout {
 }
 
 /// Settings for [`Format::Json`](super::Format::Json).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct JsonOptions {
     /// How records are laid out.
     pub layout: JsonLayout,
+    /// When set, records get a `markdown` field: the body rendered so.
+    pub markdown: Option<MarkdownOptions>,
     /// Whether records list the body's links (`--links`).
     pub links: bool,
     /// Whether records tell where each metadata value came from
     /// (`--provenance`).
     pub provenance: bool,
+}
+
+impl From<JsonLayout> for JsonOptions {
+    fn from(layout: JsonLayout) -> JsonOptions {
+        JsonOptions::new(layout)
+    }
 }
 
 impl JsonOptions {
@@ -61,6 +69,12 @@ impl JsonOptions {
             layout,
             ..JsonOptions::default()
         }
+    }
+
+    /// The same options, adding the body as Markdown (`--markdown`) or not.
+    pub fn markdown(mut self, markdown: bool) -> JsonOptions {
+        self.markdown = markdown.then(MarkdownOptions::default);
+        self
     }
 
     /// The same options with the `links` field or not.
@@ -77,9 +91,10 @@ impl JsonOptions {
 }
 
 /// Writes each article as its JSON [`Record`].
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct JsonWriter {
     pretty: bool,
+    markdown: Option<MarkdownOptions>,
     links: bool,
     provenance: bool,
 }
@@ -94,15 +109,25 @@ impl JsonWriter {
     pub fn with_options(options: JsonOptions) -> JsonWriter {
         JsonWriter {
             pretty: options.layout == JsonLayout::Pretty,
+            markdown: options.markdown,
             links: options.links,
             provenance: options.provenance,
         }
+    }
+
+    /// The same writer, adding a `markdown` field rendered with `options`.
+    pub fn with_markdown(mut self, options: Option<MarkdownOptions>) -> JsonWriter {
+        self.markdown = options;
+        self
     }
 }
 
 impl Writer for JsonWriter {
     fn write(&self, out: &mut dyn Write, article: &Article, source: &str) -> io::Result<()> {
         let mut record = Record::new(article, source);
+        if let Some(options) = &self.markdown {
+            record = record.with_markdown(markdown_body(article, options));
+        }
         if self.links {
             record = record.with_links(article);
         }
@@ -205,6 +230,18 @@ mod tests {
             serde_json::json!({"title": {"source": "json-ld", "value": "Hello", "rivals": []}})
         );
         assert!(!render(JsonLayout::Lines).contains("\"links\""));
+    }
+
+    #[test]
+    fn markdown_field_only_when_asked() {
+        let mut out = Vec::new();
+        JsonWriter::new(JsonLayout::Lines)
+            .with_markdown(Some(MarkdownOptions::default()))
+            .write(&mut out, &article(), "a.html")
+            .unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(value["markdown"], "One two.\n\nThree.");
+        assert!(!render(JsonLayout::Lines).contains("markdown"));
     }
 
     #[test]

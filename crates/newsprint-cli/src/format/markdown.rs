@@ -1,9 +1,10 @@
-//! Markdown: YAML front matter with the metadata, then the body.
+//! Markdown: front matter with the metadata, then the body.
 //!
 //! Front matter holds title, authors, published, modified, url, site_name,
 //! language, categories, tags, description and image, in that order; absent
-//! fields are left out, and every string is double-quoted by
-//! [`yaml_string`], so any YAML parser reads the same values back.
+//! fields are left out. YAML (the default, between `---` lines) quotes every
+//! string with [`yaml_string`] and TOML (between `+++` lines) with
+//! [`toml_string`], so a standard parser reads the same values back.
 //!
 //! The body renders headings (ATX), paragraphs, nested ordered and
 //! unordered lists, block quotes, preformatted text as fenced code, tables
@@ -11,28 +12,48 @@
 //! inline links, emphasis, strong text, code and hard breaks. Text goes
 //! through [`markdown_text`](super::escape::markdown_text). A thematic break is written `* * *` so that no
 //! line of the body is `---`, which keeps documents that are concatenated
-//! (one per input) splittable.
+//! (one per input) splittable. [`MarkdownOptions`] tune the rendering.
 
 use std::io::{self, Write};
 
-use article_model::{Article, Url};
+use article_model::{Article, Block, Inline, Url};
 
-use super::{Writer, escape::yaml_string};
+use super::{
+    Writer,
+    escape::{toml_string, yaml_string},
+};
 
 mod body;
+mod options;
 
-pub use body::render_body;
+pub use body::{render_body, render_body_with};
+pub use options::{FrontMatter, MarkdownArgs, MarkdownOptions};
 
 /// Writes one Markdown document per article.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct MarkdownWriter;
+#[derive(Clone, Debug, Default)]
+pub struct MarkdownWriter {
+    options: MarkdownOptions,
+}
+
+impl MarkdownWriter {
+    /// A writer rendering as `options` say.
+    pub fn new(options: MarkdownOptions) -> MarkdownWriter {
+        MarkdownWriter { options }
+    }
+}
 
 impl Writer for MarkdownWriter {
     fn write(&self, out: &mut dyn Write, article: &Article, _source: &str) -> io::Result<()> {
-        let mut doc = front_matter(article);
-        let body = render_body(&article.body);
+        let mut doc = match self.options.front_matter {
+            FrontMatter::Yaml => front_matter(article),
+            FrontMatter::Toml => toml_front_matter(article),
+            FrontMatter::None => String::new(),
+        };
+        let body = markdown_body(article, &self.options);
         if !body.is_empty() {
-            doc.push('\n');
+            if !doc.is_empty() {
+                doc.push('\n');
+            }
             doc.push_str(&body);
             doc.push('\n');
         }
@@ -40,23 +61,84 @@ impl Writer for MarkdownWriter {
     }
 }
 
+/// The article's body as Markdown, as `options` say, with the title as a
+/// level-1 heading first when they ask for it.
+pub fn markdown_body(article: &Article, options: &MarkdownOptions) -> String {
+    let title = article
+        .title
+        .as_ref()
+        .filter(|_| options.title_heading)
+        .map(|title| Block::Heading {
+            level: 1,
+            content: vec![Inline::Text(title.clone())],
+        });
+    match title {
+        Some(heading) => {
+            let mut blocks = Vec::with_capacity(article.body.len() + 1);
+            blocks.push(heading);
+            blocks.extend(article.body.iter().cloned());
+            render_body_with(&blocks, options)
+        }
+        None => render_body_with(&article.body, options),
+    }
+}
+
+/// The front matter's values, in order: (key, scalar or list).
+fn fields(article: &Article) -> Vec<(&'static str, Value<'_>)> {
+    fn text(s: Option<&str>) -> Value<'_> {
+        Value::Scalar(s.map(Into::into))
+    }
+    let time = |t: Option<article_model::Timestamp>| Value::Scalar(t.map(|t| t.to_string().into()));
+    vec![
+        ("title", text(article.title.as_deref())),
+        ("authors", Value::List(&article.authors)),
+        ("published", time(article.published)),
+        ("modified", time(article.modified)),
+        ("url", text(article.url.as_ref().map(Url::as_str))),
+        ("site_name", text(article.site_name.as_deref())),
+        ("language", text(article.language.as_deref())),
+        ("categories", Value::List(&article.categories)),
+        ("tags", Value::List(&article.tags)),
+        ("description", text(article.description.as_deref())),
+        ("image", text(article.image.as_ref().map(Url::as_str))),
+    ]
+}
+
+/// One front-matter value; an absent scalar or empty list is left out.
+enum Value<'a> {
+    Scalar(Option<std::borrow::Cow<'a, str>>),
+    List(&'a [String]),
+}
+
 /// The article's metadata as YAML front matter, `---` lines included.
 pub fn front_matter(article: &Article) -> String {
-    let published = article.published.map(|t| t.to_string());
-    let modified = article.modified.map(|t| t.to_string());
     let mut out = String::from("---\n");
-    scalar(&mut out, "title", article.title.as_deref());
-    list(&mut out, "authors", &article.authors);
-    scalar(&mut out, "published", published.as_deref());
-    scalar(&mut out, "modified", modified.as_deref());
-    scalar(&mut out, "url", article.url.as_ref().map(Url::as_str));
-    scalar(&mut out, "site_name", article.site_name.as_deref());
-    scalar(&mut out, "language", article.language.as_deref());
-    list(&mut out, "categories", &article.categories);
-    list(&mut out, "tags", &article.tags);
-    scalar(&mut out, "description", article.description.as_deref());
-    scalar(&mut out, "image", article.image.as_ref().map(Url::as_str));
+    for (key, value) in fields(article) {
+        match value {
+            Value::Scalar(value) => scalar(&mut out, key, value.as_deref()),
+            Value::List(items) => list(&mut out, key, items),
+        }
+    }
     out.push_str("---\n");
+    out
+}
+
+/// The article's metadata as TOML front matter, `+++` lines included.
+pub fn toml_front_matter(article: &Article) -> String {
+    let mut out = String::from("+++\n");
+    for (key, value) in fields(article) {
+        match value {
+            Value::Scalar(Some(value)) => {
+                out.push_str(&format!("{key} = {}\n", toml_string(&value)));
+            }
+            Value::List(items) if !items.is_empty() => {
+                let items: Vec<String> = items.iter().map(|s| toml_string(s)).collect();
+                out.push_str(&format!("{key} = [{}]\n", items.join(", ")));
+            }
+            _ => {}
+        }
+    }
+    out.push_str("+++\n");
     out
 }
 
@@ -126,7 +208,9 @@ mod tests {
             ..Article::default()
         };
         let mut out = Vec::new();
-        MarkdownWriter.write(&mut out, &article, "-").unwrap();
+        MarkdownWriter::default()
+            .write(&mut out, &article, "-")
+            .unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "---\ntitle: \"T\"\n---\n\nBody.\n"

@@ -19,7 +19,10 @@ mod props;
 pub use self::{
     csv::{CsvRow, CsvWriter, DEFAULT_COLUMNS, DEFAULT_COLUMNS_ARG, LIST_SEPARATOR},
     json::{JsonLayout, JsonOptions, JsonWriter},
-    markdown::{MarkdownWriter, front_matter, render_body},
+    markdown::{
+        FrontMatter, MarkdownArgs, MarkdownOptions, MarkdownWriter, front_matter, markdown_body,
+        render_body, render_body_with, toml_front_matter,
+    },
 };
 
 /// Renders articles in one output format.
@@ -75,23 +78,32 @@ pub enum Format {
     Json(JsonOptions),
     /// CSV with a header row.
     Csv(CsvOptions),
-    /// Markdown documents with YAML front matter.
-    Markdown,
+    /// Markdown documents with front matter.
+    Markdown(MarkdownOptions),
 }
 
 impl Format {
+    /// The extension of this format's files (`json`, `csv`, `md`).
+    pub fn extension(&self) -> &'static str {
+        match self {
+            Format::Json(_) => "json",
+            Format::Csv(_) => "csv",
+            Format::Markdown(_) => "md",
+        }
+    }
+
     /// The writer for this format; `single_page` tells whether the run has
     /// one page only (for [`JsonLayout::Auto`]).
     pub fn writer(&self, single_page: bool) -> Box<dyn Writer> {
         match self {
             Format::Json(options) => Box::new(JsonWriter::with_options(JsonOptions {
                 layout: options.layout.resolve(single_page),
-                ..*options
+                ..options.clone()
             })),
             Format::Csv(options) => {
                 Box::new(CsvWriter::new(options.columns.clone()).excel_safe(options.excel_safe))
             }
-            Format::Markdown => Box::new(MarkdownWriter),
+            Format::Markdown(options) => Box::new(MarkdownWriter::new(options.clone())),
         }
     }
 }

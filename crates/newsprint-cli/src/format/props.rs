@@ -64,7 +64,7 @@ fn check_csv(article: &Article) -> Result<(), TestCaseError> {
 }
 
 fn check_markdown(article: &Article) -> Result<(), TestCaseError> {
-    let out = render(&MarkdownWriter, article);
+    let out = render(&MarkdownWriter::default(), article);
     let rest = out.strip_prefix("---\n").unwrap();
     let yaml = match rest.strip_prefix("---\n") {
         Some(_) => "{}",

@@ -4,46 +4,292 @@
 //! lists in a row are kept apart by an HTML comment, quotes prefix every line
 //! with `>`, preformatted text becomes a fenced block whose fence is longer
 //! than any backtick run inside, tables become GFM pipe tables (the first row
-//! is the header), figures an image plus an italic caption, and a thematic
-//! break `* * *`. Text goes through [`markdown_text`].
+//! is the header; merged cells are spread over the columns and rows they
+//! span, their text in the first), figures an image with an italic caption
+//! on the next line of the same paragraph,
+//! and a thematic break `* * *`. Text goes through [`markdown_text`].
+//! [`MarkdownOptions`] can drop images or links, collect links as
+//! references after the body, and wrap paragraphs.
 
-use article_model::{Block, Cell, Inline, ListItem, Url};
+use std::collections::HashMap;
 
+use article_model::{Align, Block, Cell, Inline, ListItem, Url};
+
+use super::options::MarkdownOptions;
 use crate::format::escape::markdown_text;
 
-/// Renders body blocks as Markdown, separated by blank lines.
+/// Columns or rows one merged cell may take in the output.
+const MAX_SPAN: usize = 100;
+
+/// Renders body blocks as Markdown with the default options, separated by
+/// blank lines.
 pub fn render_body(blocks: &[Block]) -> String {
-    render_blocks(blocks, false)
+    render_body_with(blocks, &MarkdownOptions::default())
 }
 
-/// Renders `blocks`; `tight` joins a paragraph and a following list with a
-/// single newline (inside list items) when the list can interrupt the
-/// paragraph.
-fn render_blocks(blocks: &[Block], tight: bool) -> String {
-    let mut out = String::new();
-    let mut prev: Option<&Block> = None;
-    for block in blocks {
-        let Some(text) = render_block(block) else {
-            continue;
-        };
-        if let Some(prev) = prev {
-            let lists = matches!(prev, Block::List { .. }) && matches!(block, Block::List { .. });
-            if lists {
-                // Two lists in a row would merge into one.
-                out.push_str("\n\n<!-- -->\n\n");
-            } else if tight
-                && matches!(prev, Block::Paragraph(_))
-                && interrupts_paragraph(block, &text)
-            {
-                out.push('\n');
-            } else {
-                out.push_str("\n\n");
-            }
-        }
-        out.push_str(&text);
-        prev = Some(block);
+/// Renders body blocks as Markdown as `options` say (the front matter and
+/// title heading are the writer's job).
+pub fn render_body_with(blocks: &[Block], options: &MarkdownOptions) -> String {
+    let mut renderer = Renderer {
+        options,
+        references: Vec::new(),
+        numbers: HashMap::new(),
+    };
+    let mut out = renderer.blocks(blocks, false);
+    if !renderer.references.is_empty() {
+        out.push_str("\n\n");
+        let lines: Vec<String> = renderer
+            .references
+            .iter()
+            .enumerate()
+            .map(|(i, url)| format!("[{}]: {url}", i + 1))
+            .collect();
+        out.push_str(&lines.join("\n"));
     }
     out
+}
+
+/// One rendering: the options and the reference links collected so far.
+struct Renderer<'o> {
+    options: &'o MarkdownOptions,
+    /// Escaped link destinations, numbered from 1 in order of first use.
+    references: Vec<String>,
+    numbers: HashMap<String, usize>,
+}
+
+impl Renderer<'_> {
+    /// Renders `blocks`; `tight` joins a paragraph and a following list with
+    /// a single newline (inside list items) when the list can interrupt the
+    /// paragraph.
+    fn blocks(&mut self, blocks: &[Block], tight: bool) -> String {
+        let mut out = String::new();
+        let mut prev: Option<&Block> = None;
+        for block in blocks {
+            let Some(text) = self.block(block) else {
+                continue;
+            };
+            if let Some(prev) = prev {
+                let lists =
+                    matches!(prev, Block::List { .. }) && matches!(block, Block::List { .. });
+                if lists {
+                    // Two lists in a row would merge into one.
+                    out.push_str("\n\n<!-- -->\n\n");
+                } else if tight
+                    && matches!(prev, Block::Paragraph(_))
+                    && interrupts_paragraph(block, &text)
+                {
+                    out.push('\n');
+                } else {
+                    out.push_str("\n\n");
+                }
+            }
+            out.push_str(&text);
+            prev = Some(block);
+        }
+        out
+    }
+
+    fn block(&mut self, block: &Block) -> Option<String> {
+        let text = match block {
+            Block::Paragraph(content) => {
+                let text = self.inlines(content, Mode::Block);
+                wrap_lines(&text, self.options.wrap)
+            }
+            Block::Heading { level, content } => {
+                let text = self.inlines(content, Mode::Line);
+                if text.is_empty() {
+                    return None;
+                }
+                format!("{} {text}", "#".repeat(usize::from((*level).clamp(1, 6))))
+            }
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => self.list(*ordered, start.unwrap_or(1), items),
+            Block::Quote(blocks) => prefix_lines(&self.blocks(blocks, false), "> ", ">"),
+            Block::Preformatted { text, language } => code_block(text, language.as_deref()),
+            Block::Table(rows) => self.table(rows),
+            Block::Figure { src, alt, caption } => self.figure(src.as_ref(), alt, caption),
+            Block::Rule => "* * *".to_owned(),
+        };
+        (!text.is_empty()).then_some(text)
+    }
+
+    fn list(&mut self, ordered: bool, start: u64, items: &[ListItem]) -> String {
+        let mut lines = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let marker = if ordered {
+                format!("{}.", start.saturating_add(i as u64))
+            } else {
+                "-".to_owned()
+            };
+            let content = self.blocks(&item.blocks, true);
+            if content.is_empty() {
+                lines.push(marker);
+                continue;
+            }
+            let indent = " ".repeat(marker.len() + 1);
+            lines.push(format!(
+                "{marker} {}",
+                prefix_lines(&content, &indent, "").trim_start()
+            ));
+        }
+        lines.join("\n")
+    }
+
+    fn table(&mut self, rows: &[Vec<Cell>]) -> String {
+        let grid = spread(rows);
+        let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+        if width == 0 {
+            return String::new();
+        }
+        let aligns: Vec<Option<Align>> = (0..width)
+            .map(|col| {
+                grid.iter()
+                    .find_map(|row| row.get(col).copied().flatten().and_then(|c| c.align))
+            })
+            .collect();
+        let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+        let mut lines = Vec::with_capacity(grid.len() + 1);
+        for (i, row) in grid.iter().enumerate() {
+            let mut cells: Vec<String> = row
+                .iter()
+                .map(|cell| cell.map_or_else(String::new, |c| self.inlines(&c.content, Mode::Cell)))
+                .collect();
+            cells.resize(width, String::new());
+            lines.push(line(cells));
+            if i == 0 {
+                let rule = aligns.iter().map(|a| delimiter(*a).to_owned()).collect();
+                lines.push(line(rule));
+            }
+        }
+        lines.join("\n")
+    }
+
+    /// A figure: its image, then its caption in italics on the next line of
+    /// the same paragraph. A figure without an image to show (none, an
+    /// unsafe one, or `--no-images`) is left out, caption and all, as it
+    /// is from the plain text: the caption describes a picture.
+    fn figure(&mut self, src: Option<&Url>, alt: &str, caption: &[Inline]) -> String {
+        let Some(src) = src.filter(|u| self.options.images && is_safe_link(u)) else {
+            return String::new();
+        };
+        let mut parts = vec![format!(
+            "![{}]({})",
+            markdown_text(alt.trim(), false),
+            destination(src)
+        )];
+        let caption = self.inlines(caption, Mode::Block);
+        if !caption.is_empty() {
+            parts.push(wrap_lines(&wrap(&caption, "*"), self.options.wrap));
+        }
+        // One paragraph, the caption on the line under the image, so that a
+        // reader of the Markdown can tell the caption belongs to it.
+        parts.join("\\\n")
+    }
+
+    /// Renders inline content, trimmed.
+    fn inlines(&mut self, content: &[Inline], mode: Mode) -> String {
+        self.nested(content, mode, true).trim().to_owned()
+    }
+
+    /// Inline content rendered on its own, to be wrapped in delimiters or
+    /// put in a link; `at_line_start` tells whether it begins a line.
+    fn nested(&mut self, content: &[Inline], mode: Mode, at_line_start: bool) -> String {
+        let mut out = String::new();
+        let mut pending_break = false;
+        self.push_inlines(&mut out, &mut pending_break, content, mode, at_line_start);
+        out
+    }
+
+    fn push_inlines(
+        &mut self,
+        out: &mut String,
+        pending_break: &mut bool,
+        content: &[Inline],
+        mode: Mode,
+        at_line_start: bool,
+    ) {
+        let mut rest = content;
+        while let Some((inline, tail)) = rest.split_first() {
+            rest = tail;
+            let piece = match inline {
+                Inline::LineBreak => {
+                    if mode == Mode::Block {
+                        *pending_break = !out.trim().is_empty();
+                    } else {
+                        out.push(' ');
+                    }
+                    continue;
+                }
+                Inline::Text(text) => {
+                    let line_start = (at_line_start && out.trim().is_empty())
+                        || out.ends_with('\n')
+                        || *pending_break;
+                    let text = if line_start { text.trim_start() } else { text };
+                    markdown_text(text, line_start)
+                }
+                Inline::Code(code) => {
+                    // Code spans in a row would run their backticks
+                    // together: they become one.
+                    let mut code = code.clone();
+                    while let Some((Inline::Code(more), tail)) = rest.split_first() {
+                        code.push_str(more);
+                        rest = tail;
+                    }
+                    code_span(&code, mode)
+                }
+                Inline::Emphasis(inner) => wrap(&self.nested(inner, mode, false), "*"),
+                Inline::Strong(inner) => wrap(&self.nested(inner, mode, false), "**"),
+                Inline::Link { href, content } => {
+                    let line_start = (at_line_start && out.trim().is_empty()) || *pending_break;
+                    self.link(href.as_ref(), content, mode, line_start)
+                }
+            };
+            if piece.is_empty() {
+                continue;
+            }
+            if std::mem::take(pending_break) {
+                out.truncate(out.trim_end().len());
+                out.push_str("\\\n");
+            }
+            out.push_str(&piece);
+        }
+    }
+
+    /// A link, its text alone when links are off or its target unsafe;
+    /// spaces at the ends of the text go outside the brackets, and a link
+    /// without text (an icon, say) is left out, as from the plain text.
+    fn link(
+        &mut self,
+        href: Option<&Url>,
+        content: &[Inline],
+        mode: Mode,
+        line_start: bool,
+    ) -> String {
+        let href = href.filter(|u| self.options.links && is_safe_link(u));
+        let Some(href) = href else {
+            return self.nested(content, mode, line_start);
+        };
+        let text = self.nested(content, mode, false);
+        let core = text.trim();
+        if core.is_empty() {
+            return text;
+        }
+        let lead = &text[..text.len() - text.trim_start().len()];
+        let trail = &text[text.trim_end().len()..];
+        let target = destination(href);
+        if !self.options.reference_links {
+            return format!("{lead}[{core}]({target}){trail}");
+        }
+        let next = self.references.len() + 1;
+        let number = *self.numbers.entry(target.clone()).or_insert(next);
+        if number == next {
+            self.references.push(target);
+        }
+        format!("{lead}[{core}][{number}]{trail}")
+    }
 }
 
 /// Whether `block`, rendered as `text`, starts a list right after a
@@ -59,50 +305,120 @@ fn interrupts_paragraph(block: &Block, text: &str) -> bool {
     (!ordered || start.unwrap_or(1) == 1) && first_item_has_content
 }
 
-fn render_block(block: &Block) -> Option<String> {
-    let text = match block {
-        Block::Paragraph(content) => inlines(content, Mode::Block),
-        Block::Heading { level, content } => {
-            let text = inlines(content, Mode::Line);
-            if text.is_empty() {
-                return None;
-            }
-            format!("{} {text}", "#".repeat(usize::from((*level).clamp(1, 6))))
-        }
-        Block::List {
-            ordered,
-            start,
-            items,
-        } => list_block(*ordered, start.unwrap_or(1), items),
-        Block::Quote(blocks) => prefix_lines(&render_blocks(blocks, false), "> ", ">"),
-        Block::Preformatted { text, language } => code_block(text, language.as_deref()),
-        Block::Table(rows) => table(rows),
-        Block::Figure { src, alt, caption } => figure(src.as_ref(), alt, caption),
-        Block::Rule => "* * *".to_owned(),
-    };
-    (!text.is_empty()).then_some(text)
+/// Fills the columns at the end of `out` that cells above still cover.
+fn take_covered(out: &mut Vec<Option<&Cell>>, covered: &mut [usize]) {
+    while let Some(n) = covered.get_mut(out.len()).filter(|n| **n > 0) {
+        *n -= 1;
+        out.push(None);
+    }
 }
 
-fn list_block(ordered: bool, start: u64, items: &[ListItem]) -> String {
-    let mut lines = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let marker = if ordered {
-            format!("{}.", start.saturating_add(i as u64))
-        } else {
-            "-".to_owned()
-        };
-        let content = render_blocks(&item.blocks, true);
-        if content.is_empty() {
-            lines.push(marker);
-            continue;
+/// Lays `rows` out on a grid: a cell spanning several columns or rows
+/// takes the first place and leaves the others empty (`None`), so every
+/// row's cells stay under their own columns and no text is lost.
+fn spread(rows: &[Vec<Cell>]) -> Vec<Vec<Option<&Cell>>> {
+    // For each column, how many more rows a cell above still covers.
+    let mut covered: Vec<usize> = Vec::new();
+    let mut grid = Vec::with_capacity(rows.len());
+    for (r, row) in rows.iter().enumerate() {
+        let rows_left = rows.len() - r;
+        let mut out: Vec<Option<&Cell>> = Vec::with_capacity(row.len());
+        for cell in row {
+            take_covered(&mut out, &mut covered);
+            let cols = (cell.colspan as usize).clamp(1, MAX_SPAN);
+            let down = (cell.rowspan as usize).clamp(1, MAX_SPAN).min(rows_left) - 1;
+            let first = out.len();
+            out.push(Some(cell));
+            out.extend(std::iter::repeat_n(None, cols - 1));
+            if covered.len() < out.len() {
+                covered.resize(out.len(), 0);
+            }
+            for n in covered.iter_mut().take(out.len()).skip(first) {
+                *n = down;
+            }
         }
-        let indent = " ".repeat(marker.len() + 1);
-        lines.push(format!(
-            "{marker} {}",
-            prefix_lines(&content, &indent, "").trim_start()
-        ));
+        // Columns after the row's last cell that are still covered.
+        while covered.iter().skip(out.len()).any(|&n| n > 0) {
+            take_covered(&mut out, &mut covered);
+            if covered.get(out.len()).is_some_and(|&n| n == 0) {
+                out.push(None);
+            }
+        }
+        grid.push(out);
     }
-    lines.join("\n")
+    grid
+}
+
+/// The delimiter-row cell for a column aligned `align`.
+fn delimiter(align: Option<Align>) -> &'static str {
+    match align {
+        None => "---",
+        Some(Align::Left) => ":---",
+        Some(Align::Center) => ":---:",
+        Some(Align::Right) => "---:",
+    }
+}
+
+/// Wraps each line of `text` at `width` characters (0: not at all).
+///
+/// Lines break only at a single space whose next character cannot begin a
+/// block (a letter, `\`, `(`, `[`, `!`, quotes, `*`, `_`), so the wrapped
+/// text parses as the same paragraph; a word longer than `width` overflows.
+fn wrap_lines(text: &str, width: usize) -> String {
+    if width == 0 {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        wrap_line(&mut out, line, width);
+    }
+    out
+}
+
+fn wrap_line(out: &mut String, line: &str, width: usize) {
+    let chars = |s: &str| s.chars().count();
+    let bytes = line.as_bytes();
+    let breaks = line.char_indices().filter_map(|(i, c)| {
+        let next = line[i + 1..].chars().next()?;
+        let single = c == ' ' && i > 0 && bytes.get(i - 1) != Some(&b' ') && next != ' ';
+        (single && may_start_line(next)).then_some(i)
+    });
+    let mut start = 0;
+    let mut last: Option<usize> = None;
+    for at in breaks {
+        if chars(&line[start..at]) > width {
+            if let Some(b) = last.take() {
+                out.push_str(&line[start..b]);
+                out.push('\n');
+                start = b + 1;
+            }
+            if chars(&line[start..at]) > width {
+                out.push_str(&line[start..at]);
+                out.push('\n');
+                start = at + 1;
+                continue;
+            }
+        }
+        last = Some(at);
+    }
+    if chars(&line[start..]) > width {
+        if let Some(b) = last {
+            out.push_str(&line[start..b]);
+            out.push('\n');
+            start = b + 1;
+        }
+    }
+    out.push_str(&line[start..]);
+}
+
+/// Whether a wrapped line may start with `c` and still continue the
+/// paragraph.
+fn may_start_line(c: char) -> bool {
+    (c.is_alphabetic() && !c.is_ascii_digit())
+        || matches!(c, '\\' | '(' | '[' | '!' | '"' | '\'' | '*' | '_')
 }
 
 /// Puts `prefix` before every line of `text` (`empty` before blank lines).
@@ -136,43 +452,6 @@ fn code_block(text: &str, language: Option<&str>) -> String {
     format!("{fence}{info}\n{text}\n{fence}")
 }
 
-fn table(rows: &[Vec<Cell>]) -> String {
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    if width == 0 {
-        return String::new();
-    }
-    let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
-    let mut lines = Vec::with_capacity(rows.len() + 1);
-    for (i, row) in rows.iter().enumerate() {
-        let mut cells: Vec<String> = row
-            .iter()
-            .map(|cell| inlines(&cell.content, Mode::Cell))
-            .collect();
-        cells.resize(width, String::new());
-        lines.push(line(cells));
-        if i == 0 {
-            lines.push(line(vec!["---".to_owned(); width]));
-        }
-    }
-    lines.join("\n")
-}
-
-fn figure(src: Option<&Url>, alt: &str, caption: &[Inline]) -> String {
-    let mut parts = Vec::new();
-    if let Some(src) = src.filter(|u| is_safe_link(u)) {
-        parts.push(format!(
-            "![{}]({})",
-            markdown_text(alt.trim(), false),
-            destination(src)
-        ));
-    }
-    let caption = inlines(caption, Mode::Block);
-    if !caption.is_empty() {
-        parts.push(wrap(&caption, "*"));
-    }
-    parts.join("\n\n")
-}
-
 /// Whether a link to `url` may be written: only web and mail links are, so
 /// `javascript:`, `data:`, `vbscript:`, `file:` and other schemes that a
 /// Markdown viewer might act on never reach the output (the extractor drops
@@ -202,67 +481,6 @@ enum Mode {
     Line,
     /// A table cell: one line, and `|` is escaped even in code.
     Cell,
-}
-
-/// Renders inline content, trimmed.
-fn inlines(content: &[Inline], mode: Mode) -> String {
-    let mut out = String::new();
-    let mut pending_break = false;
-    push_inlines(&mut out, &mut pending_break, content, mode);
-    out.trim().to_owned()
-}
-
-fn push_inlines(out: &mut String, pending_break: &mut bool, content: &[Inline], mode: Mode) {
-    for inline in content {
-        let piece = match inline {
-            Inline::LineBreak => {
-                if mode == Mode::Block {
-                    *pending_break = !out.trim().is_empty();
-                } else {
-                    out.push(' ');
-                }
-                continue;
-            }
-            Inline::Text(text) => {
-                let line_start = out.is_empty() || out.ends_with('\n') || *pending_break;
-                let text = if line_start { text.trim_start() } else { text };
-                markdown_text(text, line_start)
-            }
-            Inline::Code(code) => code_span(code, mode),
-            Inline::Emphasis(inner) => wrap(&nested(inner, mode), "*"),
-            Inline::Strong(inner) => wrap(&nested(inner, mode), "**"),
-            Inline::Link { href, content } => {
-                let text = nested(content, mode);
-                match href.as_ref().filter(|u| is_safe_link(u)) {
-                    Some(href) if text.trim().is_empty() => {
-                        format!(
-                            "[{}]({})",
-                            markdown_text(href.as_str(), false),
-                            destination(href)
-                        )
-                    }
-                    Some(href) => format!("[{}]({})", text.trim(), destination(href)),
-                    None => text,
-                }
-            }
-        };
-        if piece.is_empty() {
-            continue;
-        }
-        if std::mem::take(pending_break) {
-            out.truncate(out.trim_end().len());
-            out.push_str("\\\n");
-        }
-        out.push_str(&piece);
-    }
-}
-
-/// Inline content rendered on its own, to be wrapped in delimiters.
-fn nested(content: &[Inline], mode: Mode) -> String {
-    let mut out = String::new();
-    let mut pending_break = false;
-    push_inlines(&mut out, &mut pending_break, content, mode);
-    out
 }
 
 /// `delim` + `text` + `delim`, with surrounding whitespace moved outside the
@@ -350,7 +568,7 @@ mod tests {
             alt: "x".into(),
             caption: vec![t("Caption")],
         };
-        assert_eq!(render_body(&[figure]), "*Caption*");
+        assert_eq!(render_body(&[figure]), "");
     }
 
     #[test]
@@ -406,19 +624,10 @@ mod tests {
             Block::Rule,
             Block::Table(vec![
                 vec![
-                    Cell {
-                        header: true,
-                        content: vec![t("Name")],
-                    },
-                    Cell {
-                        header: true,
-                        content: vec![t("Value")],
-                    },
+                    Cell::new(true, vec![t("Name")]),
+                    Cell::new(true, vec![t("Value")]),
                 ],
-                vec![Cell {
-                    header: false,
-                    content: vec![t("a|b"), Inline::Code("c|d".into())],
-                }],
+                vec![Cell::new(false, vec![t("a|b"), Inline::Code("c|d".into())])],
             ]),
             Block::Figure {
                 src: url("https://example.com/i.png"),
@@ -462,8 +671,7 @@ mod tests {
         | --- | --- |
         | a\|b`c\|d` |  |
 
-        ![An \[image\]](https://example.com/i.png)
-
+        ![An \[image\]](https://example.com/i.png)\
         *The caption.*
 
         1999\. Was a year
@@ -509,6 +717,178 @@ mod tests {
                 .filter(|e| matches!(e, Event::Start(Tag::Heading { .. })))
                 .count();
             assert_eq!((lists, headings), (2, 0), "{markdown:?}");
+        }
+    }
+
+    fn cell(text: &str) -> Cell {
+        Cell::new(false, vec![t(text)])
+    }
+
+    #[test]
+    fn tables_keep_alignment_and_spread_merged_cells() {
+        let aligned = |text: &str, align| Cell {
+            align: Some(align),
+            ..Cell::new(true, vec![t(text)])
+        };
+        let table = Block::Table(vec![
+            vec![
+                aligned("Left", Align::Left),
+                aligned("Mid", Align::Center),
+                aligned("Right", Align::Right),
+                Cell::new(true, vec![t("None")]),
+            ],
+            vec![
+                Cell {
+                    colspan: 2,
+                    ..cell("wide")
+                },
+                Cell {
+                    rowspan: 2,
+                    ..cell("tall")
+                },
+                cell("a|b\nc"),
+            ],
+            vec![cell("x"), cell("y"), cell("z")],
+        ]);
+        insta::assert_snapshot!(render_body(&[table]), @r"
+        | Left | Mid | Right | None |
+        | :--- | :---: | ---: | --- |
+        | wide |  | tall | a\|b c |
+        | x | y |  | z |
+        ");
+    }
+
+    #[test]
+    fn huge_spans_are_bounded() {
+        let table = Block::Table(vec![vec![Cell {
+            colspan: u32::MAX,
+            rowspan: u32::MAX,
+            ..cell("x")
+        }]]);
+        let out = render_body(&[table]);
+        assert_eq!(out.lines().count(), 2);
+        assert!(out.len() < 1000, "{out}");
+    }
+
+    #[test]
+    fn options_drop_images_and_links_or_collect_references() {
+        let link = |href: &str, text: &str| Inline::Link {
+            href: url(href),
+            content: vec![t(text)],
+        };
+        let body = vec![
+            p(vec![
+                link("https://example.com/a", "one"),
+                t(", "),
+                link("https://example.com/b", "two"),
+                t(" and "),
+                link("https://example.com/a", "one again"),
+            ]),
+            Block::Figure {
+                src: url("https://example.com/i.png"),
+                alt: "alt".into(),
+                caption: vec![t("Caption")],
+            },
+        ];
+        let with = |f: fn(&mut MarkdownOptions)| {
+            let mut options = MarkdownOptions::default();
+            f(&mut options);
+            render_body_with(&body, &options)
+        };
+        insta::assert_snapshot!(with(|o| o.reference_links = true), @r"
+        [one][1], [two][2] and [one again][1]
+
+        ![alt](https://example.com/i.png)\
+        *Caption*
+
+        [1]: https://example.com/a
+        [2]: https://example.com/b
+        ");
+        assert_eq!(
+            with(|o| {
+                o.links = false;
+                o.images = false;
+            }),
+            "one, two and one again"
+        );
+    }
+
+    /// The text a CommonMark/GFM parser reads from `markdown`, blocks
+    /// separated by newlines, and the number of blocks of each kind.
+    fn parse(markdown: &str) -> (String, usize) {
+        use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+        let mut text = String::new();
+        let mut blocks = 0;
+        for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+            match event {
+                Event::Text(s) | Event::Code(s) => text.push_str(&s),
+                Event::SoftBreak => text.push(' '),
+                Event::HardBreak | Event::End(TagEnd::Paragraph) => text.push('\n'),
+                Event::Start(Tag::Paragraph) => blocks += 1,
+                Event::Start(
+                    Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Image { .. },
+                ) => {}
+                Event::Start(_) | Event::Html(_) | Event::Rule => blocks += 100,
+                _ => {}
+            }
+        }
+        (text, blocks)
+    }
+
+    #[test]
+    fn wrapping_never_starts_a_new_block() {
+        let hazards = "a # b - c + d > e 1. f 2) g = h ``` i ~~~ j | k * l _ m <div> n \
+                       ```` o 10. p -- q == r *s* **t** [u] !v (w) 'x' \"y\" z";
+        let words = format!("{hazards} {hazards} {hazards}");
+        let body = [p(vec![
+            t(&words),
+            Inline::Code("# not a heading ```".into()),
+            t(" "),
+            Inline::Emphasis(vec![t("- emphasised - words -")]),
+            Inline::LineBreak,
+            t("after the break - 1. # >"),
+        ])];
+        let plain = parse(&render_body(&body)).0;
+        for width in [1, 2, 3, 5, 8, 13, 20, 40] {
+            let options = MarkdownOptions {
+                wrap: width,
+                ..MarkdownOptions::default()
+            };
+            let wrapped = render_body_with(&body, &options);
+            assert!(wrapped.lines().count() > 3, "{width}: {wrapped}");
+            let (text, blocks) = parse(&wrapped);
+            assert_eq!(blocks, 1, "one paragraph at {width}:\n{wrapped}");
+            assert_eq!(text, plain, "same text at {width}:\n{wrapped}");
+        }
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_within_the_width() {
+        assert_eq!(wrap_lines("aaa bbb ccc ddd", 7), "aaa bbb\nccc ddd");
+        assert_eq!(wrap_lines("aaaaaaaaaa b", 4), "aaaaaaaaaa\nb");
+        assert_eq!(wrap_lines("a - b", 1), "a -\nb");
+        assert_eq!(wrap_lines("one  two", 3), "one  two");
+        assert_eq!(wrap_lines("x\\\ny z", 1), "x\\\ny\nz");
+        assert_eq!(wrap_lines("short", 0), "short");
+    }
+
+    proptest::proptest! {
+        /// Whatever the text and the width, a wrapped paragraph is still one
+        /// paragraph with the same text.
+        #[test]
+        fn wrapped_paragraphs_read_back_the_same(
+            words in proptest::collection::vec(
+                r"[#>=+*_`~|<&\\!\[\]().:0-9a-z-]{1,6}", 1..30
+            ),
+            width in 1usize..30,
+        ) {
+            let body = [p(vec![t(&words.join(" "))])];
+            let plain = parse(&render_body(&body));
+            let options = MarkdownOptions { wrap: width, ..MarkdownOptions::default() };
+            let wrapped = render_body_with(&body, &options);
+            let (text, blocks) = parse(&wrapped);
+            proptest::prop_assert_eq!(blocks, 1, "{}", wrapped);
+            proptest::prop_assert_eq!(text, plain.0, "{}", wrapped);
         }
     }
 
