@@ -72,10 +72,24 @@ const NOISE_PREFIXES: &[&str] = &[
     "thank you!",
     "get the latest",
     "don't miss",
+    "also on ",
+    "also read",
+    "read also",
+];
+
+/// Credit lines at the foot of wire stories ("Reporting by Jane Doe;
+/// Editing by John Roe"), which can run longer than other noise lines.
+const CREDIT_PREFIXES: &[&str] = &[
+    "reporting by",
+    "additional reporting by",
+    "editing by",
+    "writing by",
+    "compiled by",
 ];
 
 /// Phrases that mark a short line as furniture wherever they stand.
 const NOISE_PHRASES: &[&str] = &[
+    "contributed to this report",
     " min read",
     "minute read",
     "affiliate commission",
@@ -97,6 +111,12 @@ pub(crate) fn is_noise(text: &str) -> bool {
     if NOISE_PREFIXES.iter().any(starts_with_word) {
         return words(text) <= 14;
     }
+    if CREDIT_PREFIXES.iter().any(starts_with_word) {
+        return words(text) <= 40;
+    }
+    if looks_like_script(text) {
+        return true;
+    }
     if NOISE_PHRASES.iter().any(|p| lower.contains(p)) && words(text) <= 14 {
         return true;
     }
@@ -109,8 +129,18 @@ pub(crate) fn is_noise(text: &str) -> bool {
     }
     matches!(
         lower.trim_end_matches(['.', ':', '!']),
-        "advertisement" | "ad" | "share" | "menu"
+        "advertisement" | "advert" | "ad" | "share" | "menu"
     )
+}
+
+/// Whether a line is script source that leaked into the text (an ad tag
+/// written inside markup the parser read as text).
+fn looks_like_script(text: &str) -> bool {
+    let marker = ["});", "function(", "<!--", "//<![CDATA[", "document.write("]
+        .iter()
+        .any(|m| text.contains(m));
+    let code_chars = text.chars().filter(|c| "{}();=".contains(*c)).count();
+    marker && code_chars * 12 > text.chars().count()
 }
 
 /// Labels that head a list of other stories ("Related articles", "You may
@@ -208,6 +238,11 @@ mod tests {
             "11 min read",
             "As an Amazon Associate we earn from qualifying purchases.",
             "Have a tip? Jane Doe may be reached at jdoe@example.com.",
+            "Reporting by Jane Doe in London; Additional reporting by John Roe in Paris and \
+             Ann Poe in Berlin; Editing by Max Moe",
+            "Fox News' Jane Doe contributed to this report.",
+            "Also on example.com: Ten things to know about the budget",
+            "Criteo.DisplayAd({ \"zoneid\": 770676, \"async\": false}); var m3_u = 'x';",
         ] {
             assert!(is_noise(line), "{line}");
         }
