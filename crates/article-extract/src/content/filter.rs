@@ -64,17 +64,32 @@ const NOISE_PREFIXES: &[&str] = &[
     "back to",
     "article continues",
     "story continues",
-    "we may earn",
-    "as an amazon associate",
-    "this post may contain affiliate",
-    "this article may contain affiliate",
-    "products are chosen independently",
     "thank you!",
     "get the latest",
     "don't miss",
     "also on ",
     "also read",
     "read also",
+    "pin this",
+    "pin for later",
+    "see price at",
+    "buy now",
+    "add as a preferred source",
+];
+
+/// Affiliate and review-policy disclosures, which run long.
+const DISCLOSURE_PREFIXES: &[&str] = &[
+    "we may earn",
+    "we earn a commission",
+    "we earn commission",
+    "as an amazon associate",
+    "this post may contain affiliate",
+    "this article may contain affiliate",
+    "this page may contain affiliate",
+    "products are chosen independently",
+    "disclosure:",
+    "affiliate disclosure",
+    "our reviewers research",
 ];
 
 /// Credit lines at the foot of wire stories ("Reporting by Jane Doe;
@@ -90,6 +105,7 @@ const CREDIT_PREFIXES: &[&str] = &[
 /// Phrases that mark a short line as furniture wherever they stand.
 const NOISE_PHRASES: &[&str] = &[
     "contributed to this report",
+    "supported by commissions",
     " min read",
     "minute read",
     "affiliate commission",
@@ -111,7 +127,11 @@ pub(crate) fn is_noise(text: &str) -> bool {
     if NOISE_PREFIXES.iter().any(starts_with_word) {
         return words(text) <= 14;
     }
-    if CREDIT_PREFIXES.iter().any(starts_with_word) {
+    if CREDIT_PREFIXES
+        .iter()
+        .chain(DISCLOSURE_PREFIXES)
+        .any(starts_with_word)
+    {
         return words(text) <= 40;
     }
     if looks_like_script(text) {
@@ -242,6 +262,9 @@ mod tests {
              Ann Poe in Berlin; Editing by Max Moe",
             "Fox News' Jane Doe contributed to this report.",
             "Also on example.com: Ten things to know about the budget",
+            "We may earn commission from links on this page, but we only recommend products \
+             we back.",
+            "Pin this for later!",
             "Criteo.DisplayAd({ \"zoneid\": 770676, \"async\": false}); var m3_u = 'x';",
         ] {
             assert!(is_noise(line), "{line}");
