@@ -202,6 +202,9 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
     }
     order_by_nearness(doc, &mut f.h1s, content);
     visible_text(doc, &mut f, content);
+    if f.published.0.is_empty() {
+        labelled_dates(doc, &mut f);
+    }
     for line in std::mem::take(&mut f.updated_lines) {
         f.published.add(Origin::VisibleText, &line);
         f.modified.add(Origin::VisibleText, &line);
@@ -488,6 +491,39 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
     for (id, text) in before {
         visible_date(&text, f);
         byline(doc, id, &text, f);
+    }
+}
+
+/// Reads the first date that says what it is ("Posted on April 13, 2023",
+/// "Published: 2 Feb 2023") anywhere on the page outside furniture, for
+/// pages that put it far from the headline.
+fn labelled_dates(doc: &Document, f: &mut Found) {
+    let mut walk = doc.descendants(NodeId::ROOT);
+    while let Some(id) = walk.next() {
+        let text = match &doc.node(id).data {
+            NodeData::Element(el) if matches!(&**el.tag(), "script" | "style" | "noscript") => {
+                walk.skip_children(id);
+                continue;
+            }
+            NodeData::Text(t) if t.len() <= 2 * MAX_LINE_CHARS => collapse_whitespace(t),
+            _ => continue,
+        };
+        let lower = text.to_lowercase();
+        let labelled = [
+            "posted on",
+            "published on",
+            "published:",
+            "published",
+            "date:",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p));
+        if labelled && text.chars().count() <= MAX_LINE_CHARS && !in_furniture(doc, id) {
+            visible_date(&text, f);
+            if !f.published.0.is_empty() {
+                return;
+            }
+        }
     }
 }
 
@@ -923,6 +959,16 @@ mod tests {
         assert_eq!(a.modified.unwrap().to_string(), "2024-07-30");
         let a = meta(r#"<meta name="published" content="July 17, 2025"><h1>T</h1>"#);
         assert_eq!(a.published.unwrap().to_string(), "2025-07-17");
+    }
+
+    #[test]
+    fn a_labelled_date_far_from_the_headline_is_read() {
+        let filler: String = (0..80).map(|i| format!("<p>Line {i}</p>")).collect();
+        let a = meta(&format!(
+            "<body><h1>Story</h1>{filler}<div><span>Posted on April 13, 2023</span></div>\
+             <footer><span>Published: May 1, 2024</span></footer></body>"
+        ));
+        assert_eq!(a.published.unwrap().to_string(), "2023-04-13");
     }
 
     #[test]
