@@ -213,6 +213,21 @@ impl Document {
     pub fn clean_text(&self, id: NodeId) -> String {
         collapse_whitespace(&self.text(id))
     }
+
+    /// [`Document::clean_text`] of a small subtree: `None` when the subtree
+    /// has more than `max_bytes` of text, found without reading the rest.
+    pub fn short_text(&self, id: NodeId, max_bytes: usize) -> Option<String> {
+        let mut out = String::new();
+        for n in self.descendants(id) {
+            if let NodeData::Text(t) = &self.node(n).data {
+                if out.len() + t.len() > max_bytes {
+                    return None;
+                }
+                out.push_str(t);
+            }
+        }
+        Some(collapse_whitespace(&out))
+    }
 }
 
 /// A step of [`Document::traverse`].

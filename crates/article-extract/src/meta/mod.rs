@@ -118,6 +118,8 @@ struct Found {
     scripts: Vec<String>,
     /// Visible "Updated …" date lines.
     updated_lines: Vec<String>,
+    /// Texts of elements whose class says they hold the author's name.
+    class_bylines: Vec<String>,
 }
 
 /// Collects and ranks the page's metadata. `page_url` is the URL the caller
@@ -199,11 +201,22 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
         if let Some(prop) = el.attr("itemprop") {
             microdata(doc, id, el, prop, &mut f);
         }
+        if is_author_box(el)
+            && let Some(text) = doc.short_text(id, 4 * MAX_LINE_CHARS)
+            && !text.is_empty()
+            && !in_furniture(doc, id)
+        {
+            f.class_bylines.push(text);
+        }
     }
     order_by_nearness(doc, &mut f.h1s, content);
     visible_text(doc, &mut f, content);
     if f.published.0.is_empty() {
         labelled_dates(doc, &mut f);
+    }
+    // Bylines found by class name rank after those found by their words.
+    for text in std::mem::take(&mut f.class_bylines) {
+        f.authors.add(Origin::VisibleText, &text);
     }
     for line in std::mem::take(&mut f.updated_lines) {
         f.published.add(Origin::VisibleText, &line);
@@ -233,6 +246,30 @@ fn in_furniture(doc: &Document, id: NodeId) -> bool {
         matches!(&**e.tag(), "footer" | "aside" | "nav")
             || crate::content::classify::hint(e) == crate::content::classify::Hint::Negative
     })
+}
+
+/// Whether an element's class names it as the author's name
+/// (`author-name`, `post-author`, `byline`).
+fn is_author_box(el: &Element) -> bool {
+    el.attr("class").is_some_and(|c| {
+        c.len() <= 200
+            && ["author", "byline", "writer"]
+                .iter()
+                .any(|w| contains_ignore_case(c, w))
+            && ![
+                "bio", "avatar", "image", "img", "photo", "desc", "about", "social",
+            ]
+            .iter()
+            .any(|w| contains_ignore_case(c, w))
+    })
+}
+
+/// Whether `haystack` contains the lowercase ASCII `needle`, ignoring case.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Whether a link points to an author's page (`/author/jane-doe/`).
@@ -969,6 +1006,20 @@ mod tests {
              <footer><span>Published: May 1, 2024</span></footer></body>"
         ));
         assert_eq!(a.published.unwrap().to_string(), "2023-04-13");
+    }
+
+    #[test]
+    fn an_author_named_by_class_is_the_last_resort() {
+        let a = meta(
+            r#"<body><h1>Story</h1><div class="post-meta"><div class="author-avatar">JD</div>
+            <span class="authorName">Jane Doe</span></div><p>Text.</p></body>"#,
+        );
+        assert_eq!(a.authors, ["Jane Doe"]);
+        let a = meta(
+            r#"<body><h1>Story</h1><p>By John Roe</p>
+            <div class="author-name">Jane Doe</div></body>"#,
+        );
+        assert_eq!(a.authors, ["John Roe"], "a worded byline comes first");
     }
 
     #[test]
