@@ -201,13 +201,6 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
         if let Some(prop) = el.attr("itemprop") {
             microdata(doc, id, el, prop, &mut f);
         }
-        if is_author_box(el)
-            && let Some(text) = doc.short_text(id, 4 * MAX_LINE_CHARS)
-            && !text.is_empty()
-            && !in_furniture(doc, id)
-        {
-            f.class_bylines.push(text);
-        }
     }
     order_by_nearness(doc, &mut f.h1s, content);
     visible_text(doc, &mut f, content);
@@ -246,6 +239,19 @@ fn in_furniture(doc: &Document, id: NodeId) -> bool {
         matches!(&**e.tag(), "footer" | "aside" | "nav")
             || crate::content::classify::hint(e) == crate::content::classify::Hint::Negative
     })
+}
+
+/// Keeps a text run whose element (or the one around it) is named as the
+/// author's name, to be read as a byline of last resort.
+fn class_byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
+    let named = doc
+        .ancestors(id)
+        .take(2)
+        .filter_map(|a| doc.element(a))
+        .any(is_author_box);
+    if named {
+        f.class_bylines.push(text.to_owned());
+    }
 }
 
 /// Whether an element's class names it as the author's name
@@ -487,6 +493,7 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
                 for (id, text) in before.drain(..) {
                     visible_date(&text, f);
                     byline(doc, id, &text, f);
+                    class_byline(doc, id, &text, f);
                 }
             }
             continue;
@@ -523,11 +530,13 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
         }
         if text.chars().count() <= MAX_LINE_CHARS {
             visible_line(doc, id, &text, f);
+            class_byline(doc, id, &text, f);
         }
     }
     for (id, text) in before {
         visible_date(&text, f);
         byline(doc, id, &text, f);
+        class_byline(doc, id, &text, f);
     }
 }
 
