@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, Field,
+    CommonArgs, Config, DatasetArgs, EXIT_STATUS_HELP, ErrorLogArgs, Field,
     format::{CsvOptions, DEFAULT_COLUMNS_ARG, Format},
 };
 
@@ -25,6 +25,8 @@ struct Args {
     common: CommonArgs,
     #[command(flatten)]
     log: ErrorLogArgs,
+    #[command(flatten)]
+    dataset: DatasetArgs,
     /// Columns to write, in order, separated by commas.
     ///
     /// Fields: url, title, authors, published, modified, site_name, language,
@@ -46,7 +48,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let format = Format::Csv(CsvOptions::new(args.columns).excel_safe(args.excel_safe));
     let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
-        .map(|config| config.with_error_log(args.log))
+        .and_then(|config| config.with_error_log(args.log).with_dataset(args.dataset))
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)
 }

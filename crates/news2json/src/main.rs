@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs,
+    CommonArgs, Config, DatasetArgs, EXIT_STATUS_HELP, ErrorLogArgs,
     format::{Format, JsonLayout},
 };
 
@@ -28,6 +28,8 @@ struct Args {
     common: CommonArgs,
     #[command(flatten)]
     log: ErrorLogArgs,
+    #[command(flatten)]
+    dataset: DatasetArgs,
     /// Write JSON Lines (one compact object per line), even for one page.
     #[arg(long, conflicts_with = "pretty")]
     jsonl: bool,
@@ -40,7 +42,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let format = Format::Json(JsonLayout::from_flags(args.jsonl, args.pretty));
     let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
-        .map(|config| config.with_error_log(args.log))
+        .and_then(|config| config.with_error_log(args.log).with_dataset(args.dataset))
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)
 }

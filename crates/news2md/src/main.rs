@@ -2,7 +2,9 @@
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use newsprint_cli::{CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, format::Format};
+use newsprint_cli::{
+    CommonArgs, Config, DatasetArgs, EXIT_STATUS_HELP, ErrorLogArgs, format::Format,
+};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -24,12 +26,14 @@ struct Args {
     common: CommonArgs,
     #[command(flatten)]
     log: ErrorLogArgs,
+    #[command(flatten)]
+    dataset: DatasetArgs,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
-        .map(|config| config.with_error_log(args.log))
+        .and_then(|config| config.with_error_log(args.log).with_dataset(args.dataset))
         .and_then(|config| newsprint_cli::convert(&config, &Format::Markdown));
     newsprint_cli::exit_code(result, Args::command)
 }
