@@ -38,18 +38,18 @@ impl Progress {
         let (bar, template) = match total {
             Some(total) => (
                 ProgressBar::new(total),
-                "{bar:30} {human_pos}/{human_len} pages, {per_sec}, {msg}, ETA {eta}",
+                "{bar:30} {human_pos}/{human_len} pages, {msg}, ETA {eta}",
             ),
             None => (
                 ProgressBar::no_length(),
-                "{spinner} {human_pos} pages, {per_sec}, {msg}, {elapsed}",
+                "{spinner} {human_pos} pages, {msg}, {elapsed}",
             ),
         };
         let style =
             ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar());
         let bar = bar
             .with_style(style)
-            .with_message("0 errors")
+            .with_message("0 pages/s, 0 errors")
             .with_finish(indicatif::ProgressFinish::AndClear);
         bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
         bar.enable_steady_tick(Duration::from_millis(250));
@@ -67,11 +67,14 @@ impl Progress {
     /// Counts one page done, failed or not.
     pub fn done(&self, failed: bool) {
         let Some(bar) = &self.bar else { return };
+        let errors = self.failed.load(Ordering::Relaxed) + u64::from(failed);
         if failed {
-            let n = self.failed.fetch_add(1, Ordering::Relaxed) + 1;
-            bar.set_message(format!("{n} error{}", if n == 1 { "" } else { "s" }));
+            self.failed.store(errors, Ordering::Relaxed);
         }
         bar.inc(1);
+        let rate = bar.position() as f64 / bar.elapsed().as_secs_f64().max(1e-3);
+        let plural = if errors == 1 { "" } else { "s" };
+        bar.set_message(format!("{rate:.0} pages/s, {errors} error{plural}"));
     }
 
     /// Runs `f` (which writes to standard error) with the bar cleared.
