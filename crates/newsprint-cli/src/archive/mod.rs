@@ -320,37 +320,29 @@ impl Bundle<'_> {
                 buffer,
                 done,
             } => loop {
-                *number += 1;
-                let name = format!("{file}:{number}");
-                let failed = |error| {
-                    Some(Err(Failed {
-                        input: named(name.clone()),
-                        error,
-                    }))
-                };
                 if *done {
                     return None;
                 }
-                match lines.next_line(buffer) {
+                *number += 1;
+                let name = || format!("{file}:{number}");
+                let error = match lines.next_line(buffer) {
                     Ok(None) => return None,
+                    Ok(Some(Line::Read)) if buffer.trim_ascii().is_empty() => continue,
+                    Ok(Some(Line::Read)) => match jsonl::page(buffer, name()) {
+                        Ok(page) => return Some(Ok(Job::Page(Box::new(page)))),
+                        Err(e) => InputError::Record(e),
+                    },
+                    Ok(Some(Line::TooLong)) => InputError::TooLarge { limit },
                     Err(error) => {
                         // The rest of a corrupt stream cannot be read.
                         *done = true;
-                        return failed(error);
+                        error
                     }
-                    Ok(Some(Line::TooLong)) => return failed(InputError::TooLarge { limit }),
-                    Ok(Some(Line::Read)) if buffer.trim_ascii().is_empty() => continue,
-                    Ok(Some(Line::Read)) => {
-                        return Some(
-                            jsonl::page(buffer, name.clone())
-                                .map(|page| Job::Page(Box::new(page)))
-                                .map_err(|e| Failed {
-                                    input: named(name),
-                                    error: InputError::Record(e),
-                                }),
-                        );
-                    }
-                }
+                };
+                return Some(Err(Failed {
+                    input: named(name()),
+                    error,
+                }));
             },
         }
     }
