@@ -69,6 +69,9 @@ pub struct ScaleResult {
     pub batches: Vec<ToolRun>,
     /// `news2json` over the generated WARC.gz, `-j 1` then `-j 2`.
     pub warc: Vec<ToolRun>,
+    /// The 1-minute load average before and after the pass (`/proc/loadavg`),
+    /// to tell a busy machine.
+    pub load: (Option<f64>, Option<f64>),
     /// Runs that could not be made, and why.
     pub notes: Vec<String>,
 }
@@ -101,6 +104,7 @@ pub fn measure(
     log: &mut dyn Write,
 ) -> ScaleResult {
     let mut result = ScaleResult::default();
+    result.load.0 = load_average();
     if !news2json.is_file() {
         result.notes.push(format!(
             "'{}' not found; build the tools with `cargo build --release`",
@@ -193,7 +197,14 @@ pub fn measure(
     }
     result.notes.extend(notes);
     let _ = fs::remove_dir_all(&work);
+    result.load.1 = load_average();
     result
+}
+
+/// The 1-minute load average, from `/proc/loadavg`.
+fn load_average() -> Option<f64> {
+    let text = fs::read_to_string("/proc/loadavg").ok()?;
+    text.split_whitespace().next()?.parse().ok()
 }
 
 /// One converter run to time.
@@ -307,6 +318,18 @@ pub fn render(
             mib(small.peak_rss_kib),
             mib(big.peak_rss_kib),
             (growth - 1.0) * 100.0,
+        )?;
+    }
+    if let (Some(before), Some(after)) = scale.load {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        writeln!(
+            out,
+            "- load average before → after these runs: {before:.1} → {after:.1} on {cores} cores{}",
+            if before.max(after) > cores as f64 * 0.75 {
+                " (a busy machine: other processes shared the cores, so wall-clock rates and `-j` scaling are low)"
+            } else {
+                ""
+            }
         )?;
     }
     for note in &scale.notes {
