@@ -13,7 +13,9 @@ Examples:
   news2json pages/ > articles.jsonl      a directory, one article per line
   news2json pages/ | jq -r .title        titles, in input order
   curl -s URL | news2json --url URL      standard input, links resolved against URL
-  news2json -j 1 -o out.jsonl a.html b.html.gz";
+  news2json -j 1 -o out.jsonl a.html b.html.gz
+  news2json crawl.warc.gz > articles.jsonl   HTML responses of a WARC file
+  news2json --files-from list.txt --manifest run.json -o articles.jsonl";
 
 /// Turn HTML news pages into JSON articles.
 ///
