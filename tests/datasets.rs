@@ -152,15 +152,26 @@ fn truncated_record_fails_alone() -> Result<(), Failed> {
     gz.extend(&gz_last[..gz_last.len() / 2]);
     records.push(last);
     let dir = tree(&[("a.warc", &plain), ("b.warc.gz", &gz)]);
+    // A gzip member is checked whole before use, so the gzip error names
+    // the record by its offset in the decompressed stream, and the member
+    // by its offset in the file.
+    let gz_at = gz.len() - gz_last.len() / 2;
+    let warc_at = records[..records.len() - 1].concat().len();
     for (file, reason) in [
-        ("a.warc", "truncated WARC record: "),
-        ("b.warc.gz", "corrupt gzip data"),
+        (
+            "a.warc",
+            "#urn:uuid:cut: truncated WARC record: ".to_owned(),
+        ),
+        (
+            "b.warc.gz",
+            format!("#{warc_at}: corrupt gzip data: gzip member at byte {gz_at}: "),
+        ),
     ] {
         let out = cmd(dir.path()).arg(file).output()?;
         assert_eq!(out.status.code(), Some(1), "{file}");
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "{err}");
-        let want = format!("news2json: {file}#urn:uuid:cut: {reason}");
+        let want = format!("news2json: {file}{reason}");
         assert!(err.starts_with(&want), "{err}");
         let titles: Vec<Value> = json_lines(&stdout(&out))
             .into_iter()
@@ -168,6 +179,27 @@ fn truncated_record_fails_alone() -> Result<(), Failed> {
             .collect();
         assert_eq!(titles, ["Page A", "Page B"], "{file}");
     }
+    // A corrupt gzip member in the middle costs its record alone.
+    let members: Vec<Vec<u8>> = crawl().iter().map(|r| gzip(r)).collect();
+    let mut page_a = members[2].clone();
+    let mid = page_a.len() / 2;
+    page_a[mid..mid + 16].copy_from_slice(b"0123456789abcdef");
+    let gz = [&members[..2], &[page_a], &members[3..]].concat().concat();
+    let dir = tree(&[("c.warc.gz", &gz)]);
+    let out = cmd(dir.path()).arg("c.warc.gz").output()?;
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let warc_at = crawl()[..2].concat().len();
+    let gz_at = members[..2].concat().len();
+    let want =
+        format!("news2json: c.warc.gz#{warc_at}: corrupt gzip data: gzip member at byte {gz_at}: ");
+    assert!(err.starts_with(&want), "{err}");
+    let titles: Vec<Value> = json_lines(&stdout(&out))
+        .into_iter()
+        .map(|r| r["title"].clone())
+        .collect();
+    assert_eq!(titles, ["Page B"]);
     // Garbage is one error, named by its offset.
     let dir = tree(&[("junk.warc", b"<html>not a WARC file</html>")]);
     let out = cmd(dir.path()).arg("junk.warc").output()?;

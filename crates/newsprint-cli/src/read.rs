@@ -68,15 +68,6 @@ pub fn open_lines<'a>(input: &Input, limit: u64) -> Result<Lines<'a>, InputError
     }
 }
 
-/// Opens `input` as a buffered stream, gunzipped when its data starts with
-/// the gzip magic number (then the flag is set). Nothing limits its size.
-pub fn open<'a>(input: &Input) -> Result<(Box<dyn BufRead + 'a>, bool), InputError> {
-    match input {
-        Input::Stdin => decompressed(io::stdin().lock()),
-        Input::File(path) => decompressed(File::open(path).map_err(InputError::Read)?),
-    }
-}
-
 /// `reader`, buffered and gunzipped when it starts with the gzip magic
 /// number (then the flag is set).
 fn decompressed<'a, R: Read + 'a>(

@@ -12,11 +12,18 @@
 //! (and `resource` records of HTML) are taken; the HTTP charset is passed
 //! on as a decoding hint and `WARC-Target-URI` as the page's URL. Other
 //! records (`request`, `warcinfo`, `metadata`, images…) are skipped
-//! silently. A record that is cut short or malformed fails alone, named
-//! `FILE#RECORD-ID` (or `FILE#OFFSET` when its id is unknown); a line of a
-//! JSON Lines file that fails is named `FILE:LINE`.
+//! silently. A record that is cut short, malformed or in a corrupt gzip
+//! member fails alone, named `FILE#RECORD-ID` (or `FILE#OFFSET`, in the
+//! decompressed stream, when its id is unknown), and reading goes on with
+//! the next record; a line of a JSON Lines file that fails is named
+//! `FILE:LINE`.
 
-use std::{fmt, io::BufRead, path::Path};
+use std::{
+    fmt,
+    fs::File,
+    io::{self, BufRead, BufReader},
+    path::Path,
+};
 
 use encoding_rs::Encoding;
 use url::Url;
@@ -29,9 +36,13 @@ use crate::{
 
 pub mod http;
 pub mod jsonl;
+pub mod members;
 pub mod warc;
 
-use self::warc::{BadRecord, WarcReader, WarcRecord};
+use self::{
+    members::Members,
+    warc::{BadRecord, WarcReader, WarcRecord},
+};
 
 /// How the converters read their inputs (`--input-format`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
@@ -241,7 +252,7 @@ impl<'a> Jobs<'a> {
     fn open(&mut self, input: Input) -> Option<Item> {
         let format = self.format.of(&input);
         let opened = match format {
-            SourceFormat::Warc => read::open(&input).map(|(reader, gzip)| Bundle::Warc {
+            SourceFormat::Warc => open_warc(&input).map(|(reader, gzip)| Bundle::Warc {
                 file: input.name(),
                 gzip,
                 records: WarcReader::new(reader, self.limit),
@@ -346,6 +357,32 @@ impl Bundle<'_> {
             },
         }
     }
+}
+
+/// Buffer size for reading WARC files.
+const WARC_BUFFER: usize = 256 * 1024;
+
+/// Opens a WARC file, reading its gzip members one by one when it starts
+/// with the gzip magic number (then the flag is set).
+fn open_warc<'a>(input: &Input) -> Result<(Box<dyn BufRead + 'a>, bool), InputError> {
+    let mut raw: Box<dyn BufRead + 'a> = match input {
+        Input::Stdin => Box::new(BufReader::with_capacity(WARC_BUFFER, io::stdin().lock())),
+        Input::File(path) => Box::new(BufReader::with_capacity(
+            WARC_BUFFER,
+            File::open(path).map_err(InputError::Read)?,
+        )),
+    };
+    let head = raw.fill_buf().map_err(InputError::Read)?;
+    // A pipe may hand over a single byte first.
+    let gzip = !head.is_empty() && [0x1f, 0x8b].starts_with(&head[..head.len().min(2)]);
+    if gzip {
+        let members = Members::new(raw);
+        return Ok((
+            Box::new(BufReader::with_capacity(WARC_BUFFER, members)),
+            true,
+        ));
+    }
+    Ok((raw, false))
 }
 
 /// A job that only names a failed record.

@@ -2,19 +2,20 @@
 //!
 //! A WARC record is a `WARC/1.x` line, header lines up to a blank line, a
 //! body of `Content-Length` bytes, then a blank line. Common Crawl gzips
-//! each record as its own gzip member; [`MultiGzDecoder`] reads such a file
-//! (and one gzipped whole) as one stream, so the reader below never needs
-//! to know where members end.
+//! each record as its own gzip member; [`Members`] reads such a file (and
+//! one gzipped whole) as one stream, so the reader below never needs to
+//! know where members end.
 //!
 //! Why not the `warc` crate: version 0.4 brings libflate, nom, uuid 0.8 and
 //! chrono for what is, for our needs, a header block and a length, and it
 //! has no size limit per record. This reader holds one record at a time,
 //! caps each one (`--max-bytes`), and reports a record cut short (a
 //! truncated download) as an error of that record alone: the records before
-//! it have already come out. After a truncated or malformed record the rest
-//! of the file cannot be trusted, so reading stops there.
+//! it have already come out, and after it the reader skips to the next line
+//! that starts a record (`WARC/`). With [`Members`] underneath, a corrupt
+//! gzip member is skipped the same way.
 //!
-//! [`MultiGzDecoder`]: flate2::read::MultiGzDecoder
+//! [`Members`]: super::members::Members
 
 use std::io::{self, BufRead, Read};
 
@@ -60,6 +61,10 @@ pub struct WarcReader<R> {
     offset: u64,
     limit: u64,
     done: bool,
+    /// Whether to skip to the next `WARC/` line (after an error).
+    resync: bool,
+    /// Where the last error was met; a second one there ends the reading.
+    last_error_at: Option<u64>,
 }
 
 impl<R: BufRead> WarcReader<R> {
@@ -71,6 +76,8 @@ impl<R: BufRead> WarcReader<R> {
             offset: 0,
             limit,
             done: false,
+            resync: false,
+            last_error_at: None,
         }
     }
 
@@ -84,13 +91,15 @@ impl<R: BufRead> WarcReader<R> {
 
     fn record(&mut self) -> Result<Option<WarcRecord>, BadRecord> {
         let mut line = Vec::new();
-        // Blank lines end the previous record.
+        // Blank lines end the previous record; after an error, anything up
+        // to the next record is skipped.
         let start = loop {
             let start = self.offset;
             if self.line(&mut line).map_err(|e| io_error(start, None, e))? == 0 {
                 return Ok(None);
             }
-            if !line.trim_ascii().is_empty() {
+            if !line.trim_ascii().is_empty() && (!self.resync || line.starts_with(b"WARC/")) {
+                self.resync = false;
                 break start;
             }
         };
@@ -199,8 +208,14 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 None
             }
             Err(bad) => {
-                // After a too-large record the stream is still in step.
-                self.done = !matches!(bad.error, RecordError::TooLarge { .. });
+                // After a too-large record the stream is still in step;
+                // after another error, skip to the next record, unless this
+                // one made no progress (a read error that persists).
+                if !matches!(bad.error, RecordError::TooLarge { .. }) {
+                    self.resync = true;
+                    self.done = self.last_error_at == Some(self.offset);
+                    self.last_error_at = Some(self.offset);
+                }
                 Some(Err(bad))
             }
         }
@@ -288,6 +303,38 @@ pub(crate) mod tests {
             got[0].as_ref().unwrap_err(),
             "<urn:3>@0: truncated WARC record: the headers end early"
         );
+    }
+
+    #[test]
+    fn reading_goes_on_at_the_next_record_after_an_error() {
+        let mut data = b"junk before\r\n".to_vec();
+        data.extend(record(&[("WARC-Record-ID", "<urn:1>")], b"one"));
+        data.extend(b"WARC/1.0\r\nWARC-Record-ID: <urn:2>\r\n\r\nno length\r\n\r\n");
+        data.extend(record(&[("WARC-Record-ID", "<urn:3>")], b"three"));
+        let got = read(&data, 1 << 20);
+        let ids: Vec<String> = got
+            .iter()
+            .map(|r| match r {
+                Ok(r) => r.id.clone().unwrap(),
+                Err(e) => format!("error: {}", &e[..e.find(':').unwrap()]),
+            })
+            .collect();
+        assert_eq!(ids, ["error: @0", "<urn:1>", "error: <urn", "<urn:3>"]);
+    }
+
+    /// A reader whose every read fails.
+    struct Broken;
+
+    impl Read for Broken {
+        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+            Err(io::Error::other("disk on fire"))
+        }
+    }
+
+    #[test]
+    fn a_persistent_read_error_ends_the_reading() {
+        let got: Vec<_> = WarcReader::new(io::BufReader::new(Broken), 10).collect();
+        assert_eq!(got.len(), 2);
     }
 
     #[test]
