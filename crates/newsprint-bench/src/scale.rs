@@ -9,7 +9,9 @@
 //! - `news2json` over a WARC.gz written here from the bench pages (one
 //!   gzip member per `response` record, as Common Crawl does).
 //!
-//! Every run writes to `/dev/null`. A child's peak RSS is its `VmHWM`, read
+//! Every run writes to `/dev/null`; the fastest round counts. The `-j 1`
+//! and `-j 2` runs of a pair are timed in turns (at least five rounds each)
+//! so that both meet the same load from other processes. A child's peak RSS is its `VmHWM`, read
 //! from `/proc/PID/status` every few milliseconds while it runs (the last
 //! reading before it exits; the peak of a steady batch is reached early).
 
@@ -93,6 +95,10 @@ impl ScaleResult {
     }
 }
 
+/// Rounds of the `-j 1` / `-j 2` pairs at least, taken in turns, so that
+/// both see the same machine (other processes come and go).
+const PAIR_ROUNDS: u32 = 5;
+
 /// Batch sizes of the RSS runs.
 pub const BATCHES: [usize; 2] = [1_000, 10_000];
 
@@ -123,30 +129,34 @@ pub fn measure(
         return result;
     }
     let mut notes = Vec::new();
-    let mut timed = |into: &mut Vec<ToolRun>, run: Run<'_>| {
-        let _ = writeln!(log, "timing {}", run.label);
-        match run.time() {
-            Ok(done) => into.push(done),
-            Err(e) => notes.push(e),
+    let mut timed = |into: &mut Vec<ToolRun>, runs: Vec<Run<'_>>| {
+        for run in &runs {
+            let _ = writeln!(log, "timing {}", run.label);
+        }
+        for outcome in alternating(runs) {
+            match outcome {
+                Ok(done) => into.push(done),
+                Err(e) => notes.push(e),
+            }
         }
     };
     let jobs = |j: &str| vec![OsString::from("-j"), OsString::from(j)];
-    for tool in ["news2json", "news2csv", "news2md"] {
+    let pair_rounds = rounds.max(PAIR_ROUNDS);
+    let pair: Vec<Run<'_>> = ["1", "2"]
+        .iter()
+        .map(|j| {
+            let args = [jobs(j), dirs.clone()].concat();
+            let label = format!("news2json -j {j}");
+            Run::new(label, news2json, args, pages, bytes, pair_rounds)
+        })
+        .collect();
+    timed(&mut result.tools, pair);
+    for tool in ["news2csv", "news2md"] {
         let binary = news2json.with_file_name(tool);
         let args = [jobs("1"), dirs.clone()].concat();
         let run = Run::new(format!("{tool} -j 1"), &binary, args, pages, bytes, rounds);
-        timed(&mut result.tools, run);
+        timed(&mut result.tools, vec![run]);
     }
-    let args = [jobs("2"), dirs.clone()].concat();
-    let run = Run::new(
-        "news2json -j 2".into(),
-        news2json,
-        args,
-        pages,
-        bytes,
-        rounds,
-    );
-    timed(&mut result.tools, run);
     let paths: Vec<PathBuf> = data
         .iter()
         .flat_map(|d| {
@@ -168,10 +178,8 @@ pub fn measure(
             Ok(()) => {
                 let args = [jobs("2"), vec!["--files-from".into(), list.into()]].concat();
                 let label = format!("news2json -j 2, {count} pages");
-                timed(
-                    &mut result.batches,
-                    Run::new(label, news2json, args, count, bytes, 1),
-                );
+                let run = Run::new(label, news2json, args, count, bytes, 1);
+                timed(&mut result.batches, vec![run]);
             }
             Err(e) => result
                 .notes
@@ -182,14 +190,15 @@ pub fn measure(
     let all: Vec<&Page> = data.iter().flat_map(|d| &d.pages).collect();
     match write_warc(&warc_path, &all) {
         Ok(()) => {
-            for j in ["1", "2"] {
-                let args = [jobs(j), vec![warc_path.clone().into()]].concat();
-                let label = format!("news2json -j {j}, WARC.gz");
-                timed(
-                    &mut result.warc,
-                    Run::new(label, news2json, args, pages, bytes, rounds),
-                );
-            }
+            let pair = ["1", "2"]
+                .iter()
+                .map(|j| {
+                    let args = [jobs(j), vec![warc_path.clone().into()]].concat();
+                    let label = format!("news2json -j {j}, WARC.gz");
+                    Run::new(label, news2json, args, pages, bytes, pair_rounds)
+                })
+                .collect();
+            timed(&mut result.warc, pair);
         }
         Err(e) => result
             .notes
@@ -205,6 +214,34 @@ pub fn measure(
 fn load_average() -> Option<f64> {
     let text = fs::read_to_string("/proc/loadavg").ok()?;
     text.split_whitespace().next()?.parse().ok()
+}
+
+/// Times `runs` one round each in turn, `rounds` times, keeping each
+/// one's fastest round and highest peak RSS.
+fn alternating(runs: Vec<Run<'_>>) -> Vec<Result<ToolRun, String>> {
+    let rounds = runs.iter().map(|r| r.rounds).max().unwrap_or(1);
+    let mut best: Vec<Result<Option<ToolRun>, String>> = runs.iter().map(|_| Ok(None)).collect();
+    for _ in 0..rounds.max(1) {
+        for (run, best) in runs.iter().zip(&mut best) {
+            let Ok(kept) = best else { continue };
+            match run.time_once() {
+                Ok(done) => {
+                    *kept = Some(match kept.take() {
+                        Some(old) => ToolRun {
+                            best: old.best.min(done.best),
+                            peak_rss_kib: old.peak_rss_kib.max(done.peak_rss_kib),
+                            ..done
+                        },
+                        None => done,
+                    });
+                }
+                Err(e) => *best = Err(e),
+            }
+        }
+    }
+    best.into_iter()
+        .map(|b| b.and_then(|b| b.ok_or_else(|| "no round ran".to_owned())))
+        .collect()
 }
 
 /// One converter run to time.
@@ -236,11 +273,12 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn time(self) -> Result<ToolRun, String> {
-        let (best, peak_rss_kib, exit_code) = time_child(self.binary, &self.args, self.rounds)
-            .map_err(|e| format!("{}: {e}", self.label))?;
+    /// Times one round.
+    fn time_once(&self) -> Result<ToolRun, String> {
+        let (best, peak_rss_kib, exit_code) =
+            time_child(self.binary, &self.args, 1).map_err(|e| format!("{}: {e}", self.label))?;
         Ok(ToolRun {
-            label: self.label,
+            label: self.label.clone(),
             pages: self.pages,
             bytes: self.bytes,
             best,
