@@ -66,14 +66,6 @@ pub mod run;
 
 pub use article_model::Field;
 
-/// The tools' memory allocator: mimalloc, built without transparent huge
-/// pages. With the system allocator, peak RSS kept creeping up over a long
-/// batch (about a fifth more over 10,000 pages than over 1,000, with the
-/// same pages in flight: fragmentation across the worker threads); with
-/// mimalloc it stays flat, at the same CPU cost.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 pub use crate::{
     args::{CommonArgs, Config, DatasetArgs, ErrorLogArgs},
     convert::convert,
