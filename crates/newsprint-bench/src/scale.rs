@@ -3,9 +3,9 @@
 //!
 //! - each converter (`news2json`, `news2csv`, `news2md`) with `-j 1` over
 //!   the bench directories, and `news2json -j 2` for the scaling ratio;
-//! - `news2json` over 1,000 and 10,000 pages (the bench pages repeated
-//!   through a `--files-from` list): peak RSS must follow the work in
-//!   flight, not the batch;
+//! - `news2json -j 1` and `-j 2` over 1,000 and 10,000 pages (the bench
+//!   pages repeated through a `--files-from` list): peak RSS must follow
+//!   the work in flight, not the batch;
 //! - `news2json` over a WARC.gz written here from the bench pages (one
 //!   gzip member per `response` record, as Common Crawl does).
 //!
@@ -67,7 +67,7 @@ impl ToolRun {
 pub struct ScaleResult {
     /// Each converter with `-j 1`, then `news2json -j 2`.
     pub tools: Vec<ToolRun>,
-    /// `news2json` over 1,000 then 10,000 pages.
+    /// `news2json` over 1,000 then 10,000 pages, with `-j 1` then `-j 2`.
     pub batches: Vec<ToolRun>,
     /// `news2json` over the generated WARC.gz, `-j 1` then `-j 2`.
     pub warc: Vec<ToolRun>,
@@ -86,12 +86,16 @@ impl ScaleResult {
         Some(two.pages_per_sec() / one.pages_per_sec())
     }
 
-    /// Peak RSS over 10,000 pages divided by that over 1,000.
-    pub fn rss_growth(&self) -> Option<f64> {
-        match self.batches.as_slice() {
-            [small, big] => Some(big.peak_rss_kib? as f64 / small.peak_rss_kib? as f64),
-            _ => None,
-        }
+    /// Peak RSS over 10,000 pages divided by that over 1,000, for each
+    /// `-j` measured: (small run, big run, ratio).
+    pub fn rss_growth(&self) -> Vec<(&ToolRun, &ToolRun, f64)> {
+        self.batches
+            .chunks_exact(2)
+            .filter_map(|pair| {
+                let ratio = pair[1].peak_rss_kib? as f64 / pair[0].peak_rss_kib? as f64;
+                Some((&pair[0], &pair[1], ratio))
+            })
+            .collect()
     }
 }
 
@@ -169,21 +173,23 @@ pub fn measure(
         .iter()
         .flat_map(|d| d.pages.iter().map(|p| p.html.len() as u64))
         .collect();
-    for count in BATCHES {
-        let list = work.join(format!("pages-{count}.txt"));
-        let bytes = (0..count)
-            .map(|i| sizes.get(i % sizes.len().max(1)).copied().unwrap_or(0))
-            .sum();
-        match write_list(&list, &paths, count) {
-            Ok(()) => {
-                let args = [jobs("2"), vec!["--files-from".into(), list.into()]].concat();
-                let label = format!("news2json -j 2, {count} pages");
-                let run = Run::new(label, news2json, args, count, bytes, 1);
-                timed(&mut result.batches, vec![run]);
+    for j in ["1", "2"] {
+        for count in BATCHES {
+            let list = work.join(format!("pages-{count}.txt"));
+            let bytes = (0..count)
+                .map(|i| sizes.get(i % sizes.len().max(1)).copied().unwrap_or(0))
+                .sum();
+            match write_list(&list, &paths, count) {
+                Ok(()) => {
+                    let args = [jobs(j), vec!["--files-from".into(), list.into()]].concat();
+                    let label = format!("news2json -j {j}, {count} pages");
+                    let run = Run::new(label, news2json, args, count, bytes, 1);
+                    timed(&mut result.batches, vec![run]);
+                }
+                Err(e) => result
+                    .notes
+                    .push(format!("could not write the page list: {e}")),
             }
-            Err(e) => result
-                .notes
-                .push(format!("could not write the page list: {e}")),
         }
     }
     let warc_path = work.join("bench.warc.gz");
@@ -347,11 +353,11 @@ pub fn render(
             "- `news2json -j 2` / `-j 1`: {scaling:.2}× (target ≥ 1.8×)"
         )?;
     }
-    if let (Some(growth), [small, big]) = (scale.rss_growth(), scale.batches.as_slice()) {
+    for (small, big, growth) in scale.rss_growth() {
         writeln!(
             out,
-            "- peak RSS, {} → {} pages: {} → {} ({:+.1}%; target < 200 MB and within 10%)",
-            small.pages,
+            "- peak RSS of `{}` → {} pages: {} → {} ({:+.1}%; target < 200 MB and within 10%)",
+            small.label,
             big.pages,
             mib(small.peak_rss_kib),
             mib(big.peak_rss_kib),
@@ -550,7 +556,9 @@ mod tests {
             ..ScaleResult::default()
         };
         assert_eq!(result.jobs_scaling(), Some(2.0));
-        assert_eq!(result.rss_growth(), Some(1.05));
+        let growth = result.rss_growth();
+        assert_eq!(growth.len(), 1);
+        assert_eq!(growth[0].2, 1.05);
         assert_eq!(ScaleResult::default().jobs_scaling(), None);
     }
 
