@@ -4,7 +4,7 @@ CARGO ?= cargo
 DEMO_PAGE ?= fixtures/wordpress-classic.html
 BENCH_ARGS ?=
 
-.PHONY: build demo fmt lint test doc newscheck-fixtures check bench fuzz fuzz-build
+.PHONY: build demo fmt lint test doc newscheck-fixtures check bench profile fuzz fuzz-build
 
 build:
 	$(CARGO) build --release --workspace
@@ -44,6 +44,16 @@ check:
 bench:
 	$(CARGO) build --release --workspace
 	$(CARGO) run --quiet --release -p newsprint-bench -- $(BENCH_ARGS)
+
+# A CPU profile of `news2json -j 1` over the bench pages with perf (where
+# installed): the hottest functions, then `perf report -i` on the data for more.
+PROFILE_DATA ?= $${CARGO_TARGET_DIR:-target}/news2json.perf.data
+profile:
+	$(CARGO) build --release -p news2json
+	perf record -F 999 -g -o $(PROFILE_DATA) $${CARGO_TARGET_DIR:-target}/release/news2json \
+		-q -j 1 ../shared/bench/scrapinghub/html ../shared/bench/wcxb-dev/html > /dev/null
+	perf report -i $(PROFILE_DATA) --no-children -g none --sort dso,symbol --stdio 2>/dev/null \
+		| grep -v '^#' | grep -v '^$$' | head -40
 
 # cargo-fuzz needs nightly compiler flags; RUSTC_BOOTSTRAP lets the stable
 # toolchain accept them. Each target runs FUZZ_SECONDS, seeded with fixtures/;

@@ -1,8 +1,12 @@
 //! Bytes to text, following the WHATWG encoding sniffing rules.
 //!
-//! Order: byte-order mark, then a forced encoding, then `<meta charset>` or
-//! `http-equiv="content-type"` in the first 1024 bytes, then detection with
-//! chardetng. Invalid sequences become U+FFFD; decoding never fails on text.
+//! Order: byte-order mark, then a forced encoding, then the transport
+//! layer's charset (an HTTP `Content-Type`, see [`decode_hinted`]), then
+//! `<meta charset>` or `http-equiv="content-type"` in the first 1024 bytes,
+//! then detection with chardetng. A single-byte charset declared by the
+//! transport or a `<meta>` for bytes that are valid, non-ASCII UTF-8 is taken
+//! for a mislabel, and UTF-8 is used. Invalid sequences become U+FFFD;
+//! decoding never fails on text.
 
 use std::borrow::Cow;
 
@@ -31,6 +35,8 @@ pub enum EncodingSource {
     Bom,
     /// The caller forced it.
     Forced,
+    /// The transport layer's charset (an HTTP `Content-Type` header).
+    Transport,
     /// A `<meta>` declaration.
     Meta,
     /// Detection from the bytes.
@@ -44,6 +50,17 @@ pub fn decode<'a>(
     bytes: &'a [u8],
     forced: Option<&'static Encoding>,
 ) -> Result<Decoded<'a>, ExtractError> {
+    decode_hinted(bytes, forced, None)
+}
+
+/// Like [`decode()`], with the charset the transport layer declared (an HTTP
+/// `Content-Type`), which ranks above `<meta>` but below `forced` and a
+/// byte-order mark, as in the WHATWG rules.
+pub fn decode_hinted<'a>(
+    bytes: &'a [u8],
+    forced: Option<&'static Encoding>,
+    transport: Option<&'static Encoding>,
+) -> Result<Decoded<'a>, ExtractError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ExtractError::Empty);
     }
@@ -53,7 +70,7 @@ pub fn decode<'a>(
             if let Some(kind) = binary_kind(bytes) {
                 return Err(ExtractError::Binary(kind));
             }
-            let (enc, source) = sniff(bytes, forced);
+            let (enc, source) = sniff(bytes, forced, transport);
             (enc, source, bytes)
         }
     };
@@ -65,18 +82,27 @@ pub fn decode<'a>(
     })
 }
 
-fn sniff(bytes: &[u8], forced: Option<&'static Encoding>) -> (&'static Encoding, EncodingSource) {
+fn sniff(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+    transport: Option<&'static Encoding>,
+) -> (&'static Encoding, EncodingSource) {
     if let Some(enc) = forced {
         return (enc, EncodingSource::Forced);
     }
     let utf8 = std::str::from_utf8(bytes).is_ok();
-    if let Some(enc) = prescan(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
+    let declared = transport
+        .map(|e| (e, EncodingSource::Transport))
+        .or_else(|| {
+            prescan(&bytes[..bytes.len().min(PRESCAN_BYTES)]).map(|e| (e, EncodingSource::Meta))
+        });
+    if let Some((enc, source)) = declared {
         // A page declared as a single-byte legacy encoding whose bytes are
         // valid UTF-8 with non-ASCII text was almost surely mislabelled.
         if utf8 && enc.is_single_byte() && !bytes.is_ascii() {
             return (UTF_8, EncodingSource::Detected);
         }
-        return (enc, EncodingSource::Meta);
+        return (enc, source);
     }
     if utf8 {
         return (UTF_8, EncodingSource::Detected);
@@ -289,6 +315,21 @@ mod tests {
     fn forced_encoding_is_used() {
         let d = decode(b"<p>\xe9</p>", Some(encoding_rs::WINDOWS_1252)).unwrap();
         assert_eq!(d.text, "<p>é</p>");
+    }
+
+    #[test]
+    fn transport_charset_ranks_between_bom_and_meta() {
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode("<meta charset=latin1><p>Привет</p>");
+        let d = decode_hinted(&cp1251, None, Some(encoding_rs::WINDOWS_1251)).unwrap();
+        assert_eq!(
+            (d.encoding, d.source),
+            (encoding_rs::WINDOWS_1251, EncodingSource::Transport)
+        );
+        assert!(d.text.contains("Привет"));
+        let d = decode_hinted(b"\xEF\xBB\xBFx", None, Some(encoding_rs::WINDOWS_1251)).unwrap();
+        assert_eq!(d.source, EncodingSource::Bom);
+        let d = decode_hinted(b"x", Some(UTF_8), Some(encoding_rs::WINDOWS_1251)).unwrap();
+        assert_eq!(d.source, EncodingSource::Forced);
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub struct Options {
     pub url: Option<Url>,
     /// Forces this encoding instead of sniffing one.
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// The charset the transport layer declared (an HTTP `Content-Type`):
+    /// a hint above `<meta>` and below [`encoding`](Options::encoding).
+    pub transport_encoding: Option<&'static encoding_rs::Encoding>,
     /// How to trade completeness against noise.
     pub mode: Mode,
     /// Leaves tables out of the body.
@@ -73,7 +76,7 @@ pub enum Mode {
 ///
 /// Fails only for input that is not a page at all: empty, blank or binary.
 pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, ExtractError> {
-    let html = decode::decode(bytes, options.encoding)?;
+    let html = decode::decode_hinted(bytes, options.encoding, options.transport_encoding)?;
     Ok(extract_str(&html.text, options))
 }
 

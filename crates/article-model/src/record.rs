@@ -13,7 +13,8 @@ use crate::{Article, Link, Provenance, Timestamp, rules::FieldValue};
 ///
 /// Field order and names are the JSON contract; absent values are `null`
 /// and absent lists are `[]`. The fields after `source` appear only when
-/// asked for.
+/// asked for (`markdown`, `links`, `provenance`) or, for the two `warc_*`
+/// fields, for pages read from a WARC file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
@@ -45,6 +46,12 @@ pub struct Record {
     pub word_count: usize,
     /// The input path as given, or `-` for standard input.
     pub source: String,
+    /// The `WARC-Record-ID` of the record the page came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc_record_id: Option<String>,
+    /// The WARC file the page came from, as named on the command line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc_file: Option<String>,
     /// The body as Markdown, when asked for (`news2json --markdown`);
     /// absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -76,10 +83,20 @@ impl Record {
             word_count: crate::word_count(&text),
             text,
             source: source.to_owned(),
+            warc_record_id: None,
+            warc_file: None,
             markdown: None,
             links: None,
             provenance: None,
         }
+    }
+
+    /// The same record, marked as read from record `record_id` of the WARC
+    /// file `file`.
+    pub fn from_warc(mut self, record_id: &str, file: &str) -> Record {
+        self.warc_record_id = Some(record_id.to_owned());
+        self.warc_file = Some(file.to_owned());
+        self
     }
 
     /// The same record holding `markdown`, the body as Markdown.
@@ -150,6 +167,19 @@ mod tests {
         assert_eq!(
             json,
             r#"{"url":null,"title":null,"authors":[],"published":null,"modified":null,"site_name":null,"language":null,"description":null,"categories":[],"tags":[],"image":null,"text":"","word_count":0,"source":"-"}"#
+        );
+        let back: Record = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, record);
+    }
+
+    #[test]
+    fn warc_fields_appear_only_when_set() {
+        let record =
+            Record::new(&Article::default(), "c.warc.gz#<urn:x>").from_warc("<urn:x>", "c.warc.gz");
+        let json = serde_json::to_string(&record).unwrap();
+        assert!(
+            json.ends_with(r#""warc_record_id":"<urn:x>","warc_file":"c.warc.gz"}"#),
+            "{json}"
         );
         let back: Record = serde_json::from_str(&json).unwrap();
         assert_eq!(back, record);

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, ExtractionArgs, Field, OutputDirArgs,
+    CommonArgs, Config, ConvertArgs, EXIT_STATUS_HELP, Field,
     format::{CsvOptions, DEFAULT_COLUMNS_ARG, Format},
 };
 
@@ -25,11 +25,7 @@ struct Args {
     #[command(flatten)]
     common: CommonArgs,
     #[command(flatten)]
-    log: ErrorLogArgs,
-    #[command(flatten)]
-    extraction: ExtractionArgs,
-    #[command(flatten)]
-    dir: OutputDirArgs,
+    convert: ConvertArgs,
     /// Columns to write, in order, separated by commas.
     ///
     /// Fields: url, title, authors, published, modified, site_name, language,
@@ -50,13 +46,7 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     let format = Format::Csv(CsvOptions::new(args.columns).excel_safe(args.excel_safe));
-    let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
-        .map(|config| {
-            config
-                .with_error_log(args.log)
-                .with_extraction(args.extraction)
-                .with_output_dir(args.dir)
-        })
+    let result = Config::converter(env!("CARGO_BIN_NAME"), args.common, args.convert)
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)
 }

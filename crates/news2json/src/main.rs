@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, ExtractionArgs, OutputDirArgs,
+    CommonArgs, Config, ConvertArgs, EXIT_STATUS_HELP,
     format::{Format, JsonLayout, JsonOptions},
 };
 
@@ -17,26 +17,25 @@ Examples:
   news2json --provenance page.html | jq .provenance.published
   news2json --links --no-tables page.html
   news2json --output-dir out/ pages/     one out/<stem>.json per page
-  news2json --markdown page.html         text and Markdown in one record";
+  news2json --markdown page.html         text and Markdown in one record
+  news2json crawl.warc.gz > articles.jsonl   HTML responses of a WARC file
+  news2json --files-from list.txt --manifest run.json -o articles.jsonl";
 
 /// Turn HTML news pages into JSON articles.
 ///
 /// One page gives one pretty JSON object; several pages, or a directory, give
 /// JSON Lines (one article per line), in input order. Fields: url, title,
 /// authors, published, modified, site_name, language, description,
-/// categories, tags, image, text, word_count, source; then links and
-/// provenance when asked for.
+/// categories, tags, image, text, word_count, source; then markdown, links
+/// and provenance when asked for, and warc_record_id and warc_file for
+/// pages of a WARC file.
 #[derive(Debug, Parser)]
 #[command(version, after_long_help = format!("{EXAMPLES}\n\n{EXIT_STATUS_HELP}"))]
 struct Args {
     #[command(flatten)]
     common: CommonArgs,
     #[command(flatten)]
-    log: ErrorLogArgs,
-    #[command(flatten)]
-    extraction: ExtractionArgs,
-    #[command(flatten)]
-    dir: OutputDirArgs,
+    convert: ConvertArgs,
     /// Write JSON Lines (one compact object per line), even for one page.
     #[arg(long, conflicts_with = "pretty")]
     jsonl: bool,
@@ -66,13 +65,7 @@ fn main() -> ExitCode {
             .links(args.links)
             .provenance(args.provenance),
     );
-    let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
-        .map(|config| {
-            config
-                .with_error_log(args.log)
-                .with_extraction(args.extraction)
-                .with_output_dir(args.dir)
-        })
+    let result = Config::converter(env!("CARGO_BIN_NAME"), args.common, args.convert)
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)
 }

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsprint_cli::{
-    CommonArgs, Config, EXIT_STATUS_HELP, ErrorLogArgs, ExtractionArgs, OutputDirArgs,
+    CommonArgs, Config, ConvertArgs, EXIT_STATUS_HELP,
     format::{Format, MarkdownArgs},
 };
 
@@ -28,11 +28,7 @@ struct Args {
     #[command(flatten)]
     common: CommonArgs,
     #[command(flatten)]
-    log: ErrorLogArgs,
-    #[command(flatten)]
-    extraction: ExtractionArgs,
-    #[command(flatten)]
-    dir: OutputDirArgs,
+    convert: ConvertArgs,
     #[command(flatten)]
     markdown: MarkdownArgs,
 }
@@ -40,13 +36,7 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     let format = Format::Markdown(args.markdown.into());
-    let result = Config::new(env!("CARGO_BIN_NAME"), args.common)
-        .map(|config| {
-            config
-                .with_error_log(args.log)
-                .with_extraction(args.extraction)
-                .with_output_dir(args.dir)
-        })
+    let result = Config::converter(env!("CARGO_BIN_NAME"), args.common, args.convert)
         .and_then(|config| newsprint_cli::convert(&config, &format));
     newsprint_cli::exit_code(result, Args::command)
 }

@@ -18,6 +18,7 @@ use crate::{
     markdown::{self, MarkdownResult},
     quality::{self, SetResult},
     report::{self, Report},
+    scale,
     speed::{self, SpeedResult},
     stress::{self, StressPage},
 };
@@ -81,6 +82,10 @@ pub struct Args {
     /// Skips the stress pages in the speed pass.
     #[arg(long, conflicts_with = "only_quality")]
     pub no_stress: bool,
+    /// Skips the scale runs (each tool end to end, -j scaling, RSS over
+    /// 1,000 and 10,000 pages, WARC) in the speed pass.
+    #[arg(long, conflicts_with = "only_quality")]
+    pub no_scale: bool,
     /// Internal: measures one stress page in this process and prints it as
     /// JSON (the speed pass runs each page in such a child).
     #[arg(long, value_enum, value_name = "PAGE", hide = true)]
@@ -112,6 +117,8 @@ pub struct Config {
     pub jobs: usize,
     /// Whether the speed pass measures the stress pages.
     pub stress: bool,
+    /// Whether the speed pass runs the converters at scale.
+    pub scale: bool,
     /// Set in a stress child: the one page to measure, and nothing else.
     pub stress_child: Option<StressPage>,
 }
@@ -134,6 +141,7 @@ impl Args {
             rounds: self.rounds,
             jobs: self.jobs.unwrap_or(0),
             stress: !self.no_stress,
+            scale: !self.no_scale,
             stress_child: self.stress_child,
         }
     }
@@ -216,6 +224,10 @@ pub fn run(config: &Config, out: &mut dyn Write, log: &mut dyn Write) -> anyhow:
         let records =
             speed::newscheck_records(&speed::newscheck_path(), NEWSCHECK_RECORDS, config.rounds);
         report::records_table(out, &records)?;
+        if config.scale {
+            let scale = scale::measure(&speed::news2json_path(), &data, config.rounds, log);
+            scale::render(out, &scale, speed.as_ref())?;
+        }
     }
     out.flush()?;
     if let Some(path) = &config.json {

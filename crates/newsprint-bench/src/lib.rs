@@ -11,6 +11,9 @@
 //!   [`diff`] (what was missed and leaked), giving a [`SetResult`];
 //! - [`speed::measure`] times the html5ever baseline and the extractor on
 //!   one thread, and [`speed::end_to_end`] times the `news2json` binary;
+//! - [`scale`] runs the converters end to end as a data team would: each
+//!   tool at `-j 1`, `-j 2` scaling, peak RSS over 1,000 and 10,000 pages,
+//!   and a WARC.gz written from the bench pages;
 //! - [`stress`] times a generated 50 MB page and a 100,000-deep page, each
 //!   in a child process that reports its own peak RSS;
 //! - [`markdown::evaluate`] renders each page as `news2md` does and reads
@@ -48,6 +51,7 @@ pub mod metrics;
 pub mod normalize;
 pub mod quality;
 pub mod report;
+pub mod scale;
 pub mod speed;
 pub mod stress;
 

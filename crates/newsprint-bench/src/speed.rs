@@ -205,7 +205,8 @@ fn status_kib(key: &str) -> Option<u64> {
     parse_status_kib(&status, key)
 }
 
-fn parse_status_kib(status: &str, key: &str) -> Option<u64> {
+/// The value in KiB of `key` (such as `VmHWM:`) in a `/proc/PID/status` text.
+pub(crate) fn parse_status_kib(status: &str, key: &str) -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with(key))?;
     line[key.len()..]
         .trim()

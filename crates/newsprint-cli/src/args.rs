@@ -5,15 +5,16 @@
 //! [`Config::new`] then checks what clap cannot (`--url` needs a single page)
 //! and fills in defaults. Nothing past this module sees raw strings.
 //!
-//! [`ErrorLogArgs`] (`--errors FILE`) is kept apart from [`CommonArgs`] so
-//! that only the tools that write the log offer the flag.
+//! [`ErrorLogArgs`] (`--errors FILE`) and [`DatasetArgs`]
+//! (`--input-format`, `--manifest`) are kept apart from [`CommonArgs`] so
+//! that only the converters offer them.
 
 use std::{num::NonZeroUsize, path::PathBuf};
 
 use encoding_rs::Encoding;
 use url::Url;
 
-use crate::{Error, input::Input, output::Target};
+use crate::{Error, archive::SourceFormat, input::Input, output::Target};
 
 /// Inputs larger than this, after decompression, are refused.
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
@@ -28,6 +29,13 @@ pub struct CommonArgs {
     /// named explicitly are read whatever their name.
     #[arg(value_name = "INPUTS")]
     pub inputs: Vec<PathBuf>,
+
+    /// Also read the inputs listed in FILE, one path per line (`-`: standard
+    /// input), after those given as arguments.
+    ///
+    /// The list is read as it goes, so it may be as long as a crawl.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
 
     /// The page's URL, used to resolve relative links (single input only).
     #[arg(long, value_name = "URL")]
@@ -83,6 +91,24 @@ pub struct ErrorLogArgs {
     pub errors: Option<PathBuf>,
 }
 
+/// The flags every converter (`news2json`, `news2csv`, `news2md`) takes
+/// besides [`CommonArgs`]; see [`Config::converter`].
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct ConvertArgs {
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub log: ErrorLogArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub extraction: ExtractionArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub dir: crate::OutputDirArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub dataset: DatasetArgs,
+}
+
 /// The extraction flags of the converters (`news2json`, `news2csv`,
 /// `news2md`).
 #[derive(Clone, Debug, Default, clap::Args)]
@@ -112,6 +138,25 @@ impl ExtractionArgs {
             (false, false) => article_extract::Mode::Balanced,
         }
     }
+}
+
+/// The converters' flags for datasets: how inputs are read, and the run's
+/// manifest.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct DatasetArgs {
+    /// How to read the inputs.
+    ///
+    /// `auto` goes by name: `*.warc` and `*.warc.gz` are WARC files (pages
+    /// are the HTML `response` records), `*.jsonl[.gz]` JSON Lines of
+    /// `{"url": …, "html": …}` objects, anything else one page.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t)]
+    pub input_format: SourceFormat,
+
+    /// Write a JSON manifest of the run to FILE: tool version, options,
+    /// inputs read, records written, failures by kind, the output's
+    /// SHA-256 and the wall time.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
 }
 
 /// Parses a byte count such as `1048576`, `512K`, `10M`, `1GiB` or `2 gb`
@@ -150,10 +195,15 @@ fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {
 pub struct Config {
     /// The tool's name, used in messages (`tool: PATH: reason`).
     pub tool: &'static str,
-    /// Inputs in command-line order; standard input when none were given.
+    /// Inputs in command-line order; standard input when none were given
+    /// (and no `--files-from` list).
     pub inputs: Vec<Input>,
+    /// The `--files-from` list, read after `inputs`.
+    pub files_from: Option<Input>,
+    /// How inputs are read (`--input-format`).
+    pub source_format: SourceFormat,
     /// Whether the inputs name exactly one page (one argument, not a
-    /// directory).
+    /// directory, a WARC or JSON Lines file or a list).
     pub single_page: bool,
     /// The page URL given with `--url`.
     pub url: Option<Url>,
@@ -175,6 +225,8 @@ pub struct Config {
     pub output_dir: Option<PathBuf>,
     /// Whether files in `output_dir` may be replaced (`--force`).
     pub force: bool,
+    /// Where to write the run's manifest (`--manifest`), if anywhere.
+    pub manifest: Option<PathBuf>,
 }
 
 impl Config {
@@ -184,16 +236,19 @@ impl Config {
     /// input or with a directory.
     pub fn new(tool: &'static str, args: CommonArgs) -> Result<Config, Error> {
         let mut inputs: Vec<Input> = args.inputs.into_iter().map(Input::from_arg).collect();
-        if inputs.is_empty() {
+        let files_from = args.files_from.map(Input::from_arg);
+        if inputs.is_empty() && files_from.is_none() {
             inputs.push(Input::Stdin);
         }
-        let single_page = match inputs.as_slice() {
-            [Input::Stdin] => true,
-            [Input::File(path)] => !path.is_dir(),
-            _ => false,
-        };
+        let single_page = files_from.is_none()
+            && match inputs.as_slice() {
+                [Input::Stdin] => true,
+                [Input::File(path)] => !path.is_dir(),
+                _ => false,
+            };
         if args.url.is_some() && !single_page {
             let why = match inputs.as_slice() {
+                _ if files_from.is_some() => "--files-from was given".to_owned(),
                 [Input::File(path)] => format!("'{}' is a directory", path.display()),
                 _ => format!("{} inputs were given", inputs.len()),
             };
@@ -207,6 +262,8 @@ impl Config {
         Ok(Config {
             tool,
             inputs,
+            files_from,
+            source_format: SourceFormat::Auto,
             single_page,
             url: args.url,
             output: args.output.map_or(Target::Stdout, Target::File),
@@ -218,7 +275,43 @@ impl Config {
             extraction: ExtractionArgs::default(),
             output_dir: None,
             force: false,
+            manifest: None,
         })
+    }
+
+    /// The same settings, reading inputs and writing a manifest as `args`
+    /// ask.
+    ///
+    /// Fails with [`Error::Usage`] when `--url` is given with a WARC or
+    /// JSON Lines input, which holds many pages.
+    pub fn with_dataset(mut self, args: DatasetArgs) -> Result<Config, Error> {
+        self.source_format = args.input_format;
+        self.manifest = args.manifest;
+        if let [input] = self.inputs.as_slice() {
+            if self.single_page && args.input_format.of(input).is_bundle() {
+                self.single_page = false;
+                if self.url.is_some() {
+                    return Err(Error::Usage(format!(
+                        "the argument '--url <URL>' needs a single input page, but '{input}' \
+                         holds many (each WARC record gives its URL)"
+                    )));
+                }
+            }
+        }
+        Ok(self)
+    }
+
+    /// Validates the flags of the converter called `tool`.
+    pub fn converter(
+        tool: &'static str,
+        common: CommonArgs,
+        args: ConvertArgs,
+    ) -> Result<Config, Error> {
+        Config::new(tool, common)?
+            .with_error_log(args.log)
+            .with_extraction(args.extraction)
+            .with_output_dir(args.dir)
+            .with_dataset(args.dataset)
     }
 
     /// The same settings, logging failed inputs as `log` asks.
@@ -248,6 +341,7 @@ impl Config {
             mode: self.extraction.mode(),
             no_tables: self.extraction.no_tables,
             no_images: self.extraction.no_images,
+            transport_encoding: None,
         }
     }
 }
@@ -266,13 +360,17 @@ mod tests {
         log: ErrorLogArgs,
         #[command(flatten)]
         extraction: ExtractionArgs,
+        #[command(flatten)]
+        dataset: DatasetArgs,
     }
 
     fn config(argv: &[&str]) -> Result<Config, Error> {
         let args = Args::try_parse_from(std::iter::once("tool").chain(argv.iter().copied()))
             .map_err(|e| Error::Usage(e.to_string()))?;
-        Config::new("tool", args.common)
-            .map(|c| c.with_error_log(args.log).with_extraction(args.extraction))
+        Config::new("tool", args.common)?
+            .with_error_log(args.log)
+            .with_extraction(args.extraction)
+            .with_dataset(args.dataset)
     }
 
     #[test]
@@ -380,6 +478,31 @@ mod tests {
         assert_eq!(config.output, Target::File("out.json".into()));
         assert_eq!(config.encoding, Some(encoding_rs::WINDOWS_1252));
         assert_eq!(config.inputs, [Input::Stdin]);
+    }
+
+    #[test]
+    fn bundles_and_lists_are_not_single_pages() {
+        let c = config(&["crawl.warc.gz"]).unwrap();
+        assert!(!c.single_page);
+        assert_eq!(c.source_format, SourceFormat::Auto);
+        let c = config(&["--input-format", "warc", "-", "--manifest", "m.json"]).unwrap();
+        assert!(!c.single_page);
+        assert_eq!(c.manifest, Some(PathBuf::from("m.json")));
+        assert!(
+            config(&["--input-format", "html", "x.warc"])
+                .unwrap()
+                .single_page
+        );
+        let c = config(&["--files-from", "list.txt"]).unwrap();
+        assert_eq!((c.inputs.len(), c.single_page), (0, false));
+        assert_eq!(c.files_from, Some(Input::File("list.txt".into())));
+        for argv in [
+            &["--url", "https://e.com/", "--files-from", "-"][..],
+            &["--url", "https://e.com/", "pages.jsonl"],
+        ] {
+            let err = config(argv).unwrap_err();
+            assert!(matches!(err, Error::Usage(_)), "{err}");
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::io;
 
 use article_extract::ExtractError;
 
+use crate::archive::RecordError;
+
 /// An error that stops the whole run.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -57,6 +59,9 @@ pub enum InputError {
     /// The data is not an HTML page.
     #[error(transparent)]
     Extract(#[from] ExtractError),
+    /// A record of a WARC or JSON Lines file is unusable.
+    #[error(transparent)]
+    Record(#[from] RecordError),
     /// The article could not be rendered in the output format.
     #[error("could not render the article")]
     Render(#[source] io::Error),
@@ -81,7 +86,9 @@ pub enum InputError {
 impl InputError {
     /// A short, stable name for the kind of failure, as written to the
     /// `--errors` log: `read`, `list_dir`, `gzip`, `too_large`, `empty`,
-    /// `binary`, `extract`, `render`, `exists`, `write` or `panicked`.
+    /// `binary`, `extract`, `render`, `exists`, `write` or `panicked`; for
+    /// records of WARC and JSON Lines files also `truncated`, `warc`, `http`
+    /// or `jsonl`.
     pub fn kind(&self) -> &'static str {
         match self {
             InputError::Read(_) => "read",
@@ -91,6 +98,7 @@ impl InputError {
             InputError::Extract(ExtractError::Empty) => "empty",
             InputError::Extract(ExtractError::Binary(_)) => "binary",
             InputError::Extract(_) => "extract",
+            InputError::Record(e) => e.kind(),
             InputError::Render(_) => "render",
             InputError::Exists(_) => "exists",
             InputError::WriteFile { .. } => "write",

@@ -5,14 +5,25 @@
 //! sorted order, keeping the files a predicate accepts (for the converters,
 //! [`is_page`]). Symbolic links to files are followed, links to directories
 //! are not (so a walk cannot loop). The walk is lazy and uses an explicit
-//! stack: memory grows with the width of one directory, not the tree.
+//! stack: memory grows with the width of one directory, not the tree, and
+//! the first file comes out once its directory has been listed.
+//!
+//! After the arguments come the paths of a `--files-from` list, one per
+//! line (`-` for standard input), read lazily too: a list of a million
+//! paths is never held whole.
 
 use std::{
     fmt, fs, io,
     path::{Path, PathBuf},
 };
 
-use crate::InputError;
+use crate::{
+    InputError,
+    read::{Line, Lines, open_lines},
+};
+
+/// Longest line read from a `--files-from` list.
+const MAX_LIST_LINE: u64 = 64 * 1024;
 
 /// One input: standard input or a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,11 +67,12 @@ impl fmt::Display for Input {
     }
 }
 
-/// An input that failed before it could be read.
+/// An input (by default; or another unit of work) that failed before work
+/// on it could start.
 #[derive(Debug)]
-pub struct Failed {
+pub struct Failed<J = Input> {
     /// The input concerned.
-    pub input: Input,
+    pub input: J,
     /// What went wrong.
     pub error: InputError,
 }
@@ -85,9 +97,27 @@ pub fn extension(path: &Path) -> Option<String> {
 #[derive(Debug)]
 pub struct Inputs<'a> {
     args: std::slice::Iter<'a, Input>,
+    /// The `--files-from` list, once the arguments are done.
+    list: List<'a>,
     /// Directory entries still to visit, the next one last.
     stack: Vec<Entry>,
     accept: fn(&Path) -> bool,
+}
+
+/// The state of a `--files-from` list.
+enum List<'a> {
+    None,
+    Unopened(Input),
+    Open { name: Input, lines: Lines<'a> },
+}
+
+impl fmt::Debug for List<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            List::None => f.write_str("None"),
+            List::Unopened(name) | List::Open { name, .. } => write!(f, "List({name})"),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -101,8 +131,48 @@ impl<'a> Inputs<'a> {
     pub fn new(inputs: &'a [Input], accept: fn(&Path) -> bool) -> Inputs<'a> {
         Inputs {
             args: inputs.iter(),
+            list: List::None,
             stack: Vec::new(),
             accept,
+        }
+    }
+
+    /// Goes on, after the arguments, with the paths listed in `list`
+    /// (`--files-from`), if any.
+    pub fn with_list(mut self, list: Option<&Input>) -> Inputs<'a> {
+        self.list = list.map_or(List::None, |l| List::Unopened(l.clone()));
+        self
+    }
+
+    /// The next argument, or path of the list.
+    fn next_arg(&mut self) -> Option<Result<Input, Failed>> {
+        if let Some(arg) = self.args.next() {
+            return Some(Ok(arg.clone()));
+        }
+        loop {
+            match std::mem::replace(&mut self.list, List::None) {
+                List::None => return None,
+                List::Unopened(name) => match open_lines(&name, MAX_LIST_LINE) {
+                    Ok(lines) => self.list = List::Open { name, lines },
+                    Err(error) => return Some(Err(Failed { input: name, error })),
+                },
+                List::Open { name, mut lines } => {
+                    let mut line = Vec::new();
+                    match lines.next_line(&mut line) {
+                        Ok(None) => return None,
+                        Err(error) => return Some(Err(Failed { input: name, error })),
+                        Ok(Some(read)) => {
+                            self.list = List::Open { name, lines };
+                            let text = String::from_utf8_lossy(&line);
+                            let path = text.trim_end_matches('\r');
+                            if read == Line::TooLong || path.trim().is_empty() {
+                                continue;
+                            }
+                            return Some(Ok(Input::from_arg(PathBuf::from(path))));
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -137,7 +207,7 @@ impl<'a> Inputs<'a> {
         Ok(())
     }
 
-    fn list(&mut self, dir: PathBuf) -> Option<Result<Input, Failed>> {
+    fn list_dir(&mut self, dir: PathBuf) -> Option<Result<Input, Failed>> {
         self.push_dir(&dir).err().map(|e| {
             Err(Failed {
                 input: Input::File(dir),
@@ -156,18 +226,19 @@ impl Iterator for Inputs<'_> {
                 if !entry.is_dir {
                     return Some(Ok(Input::File(entry.path)));
                 }
-                if let Some(failed) = self.list(entry.path) {
+                if let Some(failed) = self.list_dir(entry.path) {
                     return Some(failed);
                 }
                 continue;
             }
-            let path = match self.args.next()? {
-                Input::Stdin => return Some(Ok(Input::Stdin)),
-                Input::File(path) => path.clone(),
+            let path = match self.next_arg()? {
+                Ok(Input::Stdin) => return Some(Ok(Input::Stdin)),
+                Ok(Input::File(path)) => path,
+                Err(failed) => return Some(Err(failed)),
             };
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => {
-                    if let Some(failed) = self.list(path) {
+                    if let Some(failed) = self.list_dir(path) {
                         return Some(failed);
                     }
                 }
@@ -276,6 +347,52 @@ mod tests {
         }
         let inputs = [Input::File(root.to_path_buf())];
         assert_eq!(names(&inputs, root), ["a.html"]);
+    }
+
+    #[test]
+    fn files_from_lists_come_after_the_arguments() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("d")).unwrap();
+        for f in ["a.html", "d/b.html", "d/c.html", "z.txt"] {
+            fs::write(root.join(f), "x").unwrap();
+        }
+        let list = root.join("list.txt");
+        let entries = ["z.txt", "", "d", "a.html\r", "a.html"].map(|e| {
+            format!(
+                "{}{e}\n",
+                if e.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}/", root.display())
+                }
+            )
+        });
+        fs::write(&list, entries.concat()).unwrap();
+        let args = [Input::File(root.join("a.html"))];
+        let names: Vec<String> = Inputs::new(&args, is_page)
+            .with_list(Some(&Input::File(list)))
+            .map(|r| {
+                r.unwrap()
+                    .path()
+                    .unwrap()
+                    .strip_prefix(root)
+                    .unwrap()
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "a.html", "z.txt", "d/b.html", "d/c.html", "a.html", "a.html"
+            ]
+        );
+        let missing = Input::File(root.join("missing.txt"));
+        let got: Vec<_> = Inputs::new(&[], is_page)
+            .with_list(Some(&missing))
+            .collect();
+        assert!(matches!(&got[..], [Err(Failed { input, .. })] if *input == missing));
     }
 
     #[test]

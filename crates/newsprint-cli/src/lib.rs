@@ -10,7 +10,9 @@
 //! Underneath, the data flows through small modules:
 //!
 //! 1. [`input`] turns arguments into a lazy, sorted stream of [`Input`]s
-//!    (files, directory walks, `-` for standard input);
+//!    (files, directory walks, `-` for standard input, `--files-from`
+//!    lists), and [`archive`] turns WARC and JSON Lines files among them
+//!    into a stream of pages;
 //! 2. [`read`] loads each one, gunzipping gzip data, with a size limit
 //!    (`--max-bytes`);
 //! 3. [`run`] works on inputs in parallel on `-j` threads and hands results
@@ -19,8 +21,9 @@
 //!    and [`output`] writes them to standard output or, atomically, a file
 //!    ([`output_dir`]: one file per input);
 //! 5. [`report`] prints `tool: PATH: reason` for each failed input (and
-//!    logs it as JSON for `--errors`) and remembers that one failed;
-//!    [`exit`] maps the outcome to 0, 1 or 2.
+//!    logs it as JSON for `--errors`) and remembers that one failed, while
+//!    [`progress`] draws a bar on a terminal and [`manifest`] sums the run
+//!    up (`--manifest`); [`exit`] maps the outcome to 0, 1 or 2.
 //!
 //! ```no_run
 //! use clap::{CommandFactory, Parser};
@@ -49,6 +52,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod archive;
 pub mod args;
 pub mod check;
 mod convert;
@@ -56,8 +60,10 @@ mod error;
 pub mod exit;
 pub mod format;
 pub mod input;
+pub mod manifest;
 pub mod output;
 pub mod output_dir;
+pub mod progress;
 pub mod read;
 pub mod report;
 pub mod run;
@@ -65,7 +71,7 @@ pub mod run;
 pub use article_model::Field;
 
 pub use crate::{
-    args::{CommonArgs, Config, ErrorLogArgs, ExtractionArgs},
+    args::{CommonArgs, Config, ConvertArgs, DatasetArgs, ErrorLogArgs, ExtractionArgs},
     convert::convert,
     error::{Error, InputError},
     exit::{EXIT_STATUS_HELP, ExitStatus, exit_code},

@@ -7,7 +7,8 @@
 //! place by [`Output::finish`], so a reader never sees half a file and a
 //! failed run leaves the old file alone. Every write error carries the
 //! target's name; [`Output::finish`] flushes explicitly, since dropping a
-//! buffer swallows its error.
+//! buffer swallows its error. [`Output::hashing`] also keeps the SHA-256 of
+//! everything written (for `--manifest`).
 
 use std::{
     fmt,
@@ -16,6 +17,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
+use sha2::{Digest, Sha256};
 use tempfile::NamedTempFile;
 
 use crate::Error;
@@ -46,6 +48,7 @@ impl fmt::Display for Target {
 pub struct Output {
     target: Target,
     sink: Sink,
+    hasher: Option<Sha256>,
 }
 
 #[derive(Debug)]
@@ -71,7 +74,20 @@ impl Output {
         Ok(Output {
             target: target.clone(),
             sink,
+            hasher: None,
         })
+    }
+
+    /// The same output, keeping the SHA-256 of what is written from now on.
+    pub fn hashing(mut self) -> Output {
+        self.hasher = Some(Sha256::new());
+        self
+    }
+
+    /// The SHA-256 of what was written, in lower-case hex, when hashing.
+    pub fn sha256(&self) -> Option<String> {
+        let digest = self.hasher.clone()?.finalize();
+        Some(digest.iter().map(|b| format!("{b:02x}")).collect())
     }
 
     /// Writes `bytes`.
@@ -89,7 +105,11 @@ impl Output {
             Sink::File { writer, .. } => writer,
             Sink::Direct(w) => w,
         };
-        write(w).map_err(|e| write_error(&self.target, e))
+        let written = match &mut self.hasher {
+            Some(hasher) => write(&mut Tee { inner: w, hasher }),
+            None => write(w),
+        };
+        written.map_err(|e| write_error(&self.target, e))
     }
 
     /// Flushes the output and, for a file, renames it into place.
@@ -107,6 +127,24 @@ impl Output {
                     .map_err(|e| write_error(target, e.error))
             }
         }
+    }
+}
+
+/// A writer that hashes what it passes on.
+struct Tee<'a> {
+    inner: &'a mut dyn Write,
+    hasher: &'a mut Sha256,
+}
+
+impl Write for Tee<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -260,6 +298,24 @@ mod tests {
         fs::File::create(&plain).unwrap();
         let mode = |p| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), mode(&plain));
+    }
+
+    #[test]
+    fn hashing_covers_what_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let mut out = Output::open(&Target::File(path.clone())).unwrap().hashing();
+        out.write_all(b"ab").unwrap();
+        out.write_with(|w| w.write_all(b"c")).unwrap();
+        // SHA-256("abc"), from FIPS 180-2.
+        assert_eq!(
+            out.sha256().as_deref(),
+            Some("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        );
+        out.finish().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"abc");
+        let plain = Output::open(&Target::File(dir.path().join("x"))).unwrap();
+        assert_eq!(plain.sha256(), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use crate::{Error, InputError, input::Input, output::temp_file_for};
+use crate::{Error, InputError, archive::Job, input::Input, output::temp_file_for};
 
 /// The flags of the converters that can write one file per input.
 #[derive(Clone, Debug, Default, clap::Args)]
@@ -36,8 +36,9 @@ pub struct OutputDirArgs {
     pub force: bool,
 }
 
-/// Longest stem kept, in characters (file systems allow 255 bytes).
-const MAX_STEM_CHARS: usize = 100;
+/// Longest stem kept, in bytes (file systems allow 255 for a whole name,
+/// which also holds a `-N` suffix and the extension).
+const MAX_STEM_BYTES: usize = 200;
 
 /// Names Windows reserves for devices, whatever the extension.
 const RESERVED: [&str; 22] = [
@@ -71,12 +72,17 @@ impl OutputDir {
         })
     }
 
-    /// The next file name for `input`: its safe stem, with `-2`, `-3`, …
-    /// when an earlier input of this run took it.
-    pub fn name_for(&mut self, input: &Input) -> String {
-        let stem = match input {
-            Input::Stdin => "stdin".to_owned(),
-            Input::File(path) => safe_stem(path.file_name().unwrap_or(OsStr::new(""))),
+    /// The next file name for `job`: the safe stem of its file name (of
+    /// its name, for a page of a WARC or JSON Lines file), with `-2`, `-3`,
+    /// … when an earlier input of this run took it.
+    ///
+    /// Every input takes its name, failed or not, so that the names stay
+    /// the same when a failed input succeeds in a later run.
+    pub fn name_for(&mut self, job: &Job) -> String {
+        let stem = match job {
+            Job::File(Input::Stdin) => "stdin".to_owned(),
+            Job::File(Input::File(path)) => safe_stem(path.file_name().unwrap_or(OsStr::new(""))),
+            Job::Page(page) => safe_name(&page.name),
         };
         let mut n = 1u64;
         loop {
@@ -92,9 +98,9 @@ impl OutputDir {
         }
     }
 
-    /// Writes `bytes` as `input`'s file, atomically; returns its path.
-    pub fn write(&mut self, input: &Input, bytes: &[u8]) -> Result<PathBuf, InputError> {
-        let name = self.name_for(input);
+    /// Writes `bytes` as the file `name` (from [`OutputDir::name_for`]),
+    /// atomically; returns its path.
+    pub fn write(&mut self, name: &str, bytes: &[u8]) -> Result<PathBuf, InputError> {
         let path = self.dir.join(name);
         let failed = |source| InputError::WriteFile {
             path: path.clone(),
@@ -134,22 +140,30 @@ pub fn safe_stem(file_name: &OsStr) -> String {
         Some(dot) if dot > 0 => &name[..dot],
         _ => name,
     };
-    let cleaned: String = stem
-        .chars()
-        .map(|c| {
-            let bad = c.is_control()
-                || matches!(
-                    c,
-                    '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\u{FFFD}'
-                );
-            if bad { '_' } else { c }
-        })
-        .take(MAX_STEM_CHARS)
-        .collect();
+    safe_name(stem)
+}
+
+/// `name` made safe to use as a file name: see [`safe_stem`], which uses
+/// it after removing the extensions.
+fn safe_name(stem: &str) -> String {
+    let mut cleaned = String::new();
+    for c in stem.chars() {
+        let bad = c.is_control()
+            || is_format_char(c)
+            || matches!(
+                c,
+                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\u{FFFD}'
+            );
+        let c = if bad { '_' } else { c };
+        if cleaned.len() + c.len_utf8() > MAX_STEM_BYTES {
+            break;
+        }
+        cleaned.push(c);
+    }
     let trimmed = cleaned
-        .trim_start_matches(['.', '-'])
-        .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
-        .trim_start();
+        .trim_start()
+        .trim_start_matches(|c: char| c == '.' || c == '-' || c.is_whitespace())
+        .trim_end_matches(|c: char| c == '.' || c.is_whitespace());
     if trimmed.is_empty() {
         return "page".to_owned();
     }
@@ -159,6 +173,12 @@ pub fn safe_stem(file_name: &OsStr) -> String {
     } else {
         trimmed.to_owned()
     }
+}
+
+/// Invisible characters that change how a name reads (bidirectional
+/// overrides such as U+202E, zero-width joiners).
+fn is_format_char(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> &'a str {
@@ -198,11 +218,16 @@ mod tests {
             ("nul.txt.html", "_nul.txt"),
             ("console.html", "console"),
             ("東京 🎉.html", "東京 🎉"),
+            (" .hidden.html", "hidden"),
+            (" -rf.html", "rf"),
+            ("evil\u{202E}lmth.html", "evil_lmth"),
         ];
         for (name, want) in table {
             assert_eq!(stem(name), want, "{name:?}");
         }
-        assert_eq!(stem(&"x".repeat(300)).chars().count(), MAX_STEM_CHARS);
+        assert_eq!(stem(&"x".repeat(300)).len(), MAX_STEM_BYTES);
+        let long = stem(&"日".repeat(100));
+        assert!(long.len() <= MAX_STEM_BYTES && long.chars().all(|c| c == '日'));
     }
 
     #[cfg(unix)]
@@ -216,14 +241,18 @@ mod tests {
     fn same_stems_are_numbered_in_order() {
         let dir = tempfile::tempdir().unwrap();
         let mut out = OutputDir::create(dir.path(), "md", false).unwrap();
-        let file = |p: &str| Input::File(PathBuf::from(p));
+        let file = |p: &str| Job::File(Input::File(PathBuf::from(p)));
         let names: Vec<String> = [
             file("a/page.html"),
             file("b/page.html.gz"),
             file("Page.htm"),
             file("page-2.html"),
-            Input::Stdin,
+            Job::File(Input::Stdin),
             file("../../etc/passwd"),
+            Job::Page(Box::new(crate::archive::Page {
+                name: "crawl.warc.gz#<urn:uuid:1>".into(),
+                ..Default::default()
+            })),
         ]
         .iter()
         .map(|i| out.name_for(i))
@@ -236,7 +265,8 @@ mod tests {
                 "Page-3.md",
                 "page-2-2.md",
                 "stdin.md",
-                "passwd.md"
+                "passwd.md",
+                "crawl.warc.gz#_urn_uuid_1_.md"
             ]
         );
     }
@@ -246,13 +276,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("page.md");
         fs::write(&path, "old").unwrap();
-        let input = Input::File("page.html".into());
         let mut out = OutputDir::create(dir.path(), "md", false).unwrap();
-        let err = out.write(&input, b"new").unwrap_err();
+        let err = out.write("page.md", b"new").unwrap_err();
         assert!(matches!(err, InputError::Exists(_)), "{err}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "old");
         let mut out = OutputDir::create(dir.path(), "md", true).unwrap();
-        assert_eq!(out.write(&input, b"new").unwrap(), path);
+        assert_eq!(out.write("page.md", b"new").unwrap(), path);
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file");
     }

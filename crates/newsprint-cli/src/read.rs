@@ -68,6 +68,29 @@ pub fn open_lines<'a>(input: &Input, limit: u64) -> Result<Lines<'a>, InputError
     }
 }
 
+/// `reader`, buffered and gunzipped when it starts with the gzip magic
+/// number (then the flag is set).
+fn decompressed<'a, R: Read + 'a>(
+    mut reader: R,
+) -> Result<(Box<dyn BufRead + 'a>, bool), InputError> {
+    let mut head = Vec::with_capacity(GZIP_MAGIC.len());
+    (&mut reader)
+        .take(GZIP_MAGIC.len() as u64)
+        .read_to_end(&mut head)
+        .map_err(InputError::Read)?;
+    let gzip = head == GZIP_MAGIC;
+    let reader = io::Cursor::new(head).chain(reader);
+    let reader: Box<dyn BufRead + 'a> = if gzip {
+        Box::new(BufReader::with_capacity(
+            LINE_BUFFER,
+            MultiGzDecoder::new(BufReader::new(reader)),
+        ))
+    } else {
+        Box::new(BufReader::with_capacity(LINE_BUFFER, reader))
+    };
+    Ok((reader, gzip))
+}
+
 /// An input read one line at a time, decompressed.
 pub struct Lines<'a> {
     reader: Box<dyn BufRead + 'a>,
@@ -96,22 +119,8 @@ impl fmt::Debug for Lines<'_> {
 impl<'a> Lines<'a> {
     /// Reads `reader` line by line; gunzips when the data starts with the
     /// gzip magic number.
-    pub fn new<R: Read + 'a>(mut reader: R, limit: u64) -> Result<Lines<'a>, InputError> {
-        let mut head = Vec::with_capacity(GZIP_MAGIC.len());
-        (&mut reader)
-            .take(GZIP_MAGIC.len() as u64)
-            .read_to_end(&mut head)
-            .map_err(InputError::Read)?;
-        let gzip = head == GZIP_MAGIC;
-        let reader = io::Cursor::new(head).chain(reader);
-        let reader: Box<dyn BufRead + 'a> = if gzip {
-            Box::new(BufReader::with_capacity(
-                LINE_BUFFER,
-                MultiGzDecoder::new(BufReader::new(reader)),
-            ))
-        } else {
-            Box::new(BufReader::with_capacity(LINE_BUFFER, reader))
-        };
+    pub fn new<R: Read + 'a>(reader: R, limit: u64) -> Result<Lines<'a>, InputError> {
+        let (reader, gzip) = decompressed(reader)?;
         Ok(Lines {
             reader,
             gzip,
@@ -149,7 +158,8 @@ impl<'a> Lines<'a> {
     }
 }
 
-fn is_corrupt(e: &io::Error) -> bool {
+/// Whether a read error of gzip data means the data is corrupt.
+pub(crate) fn is_corrupt(e: &io::Error) -> bool {
     matches!(
         e.kind(),
         io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof

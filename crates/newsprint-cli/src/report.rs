@@ -17,8 +17,9 @@ use std::{
 };
 
 use crate::{
-    Config, Error, Input, InputError,
+    Config, Error, InputError,
     output::{Output, Target},
+    progress::Progress,
 };
 
 /// Reports failed inputs and remembers that one failed.
@@ -28,6 +29,7 @@ pub struct Reporter {
     quiet: bool,
     errored: AtomicBool,
     log: Option<Mutex<ErrorLog>>,
+    progress: Progress,
 }
 
 /// The `--errors` file, and the first error met writing it.
@@ -54,7 +56,19 @@ impl Reporter {
             quiet,
             errored: AtomicBool::new(false),
             log: None,
+            progress: Progress::hidden(),
         }
+    }
+
+    /// The same reporter, printing messages around `progress`.
+    pub fn with_progress(mut self, progress: Progress) -> Reporter {
+        self.progress = progress;
+        self
+    }
+
+    /// The progress bar (maybe hidden) that messages are printed around.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
     }
 
     /// A reporter for `config`'s tool that also writes the error log
@@ -74,19 +88,21 @@ impl Reporter {
 
     /// Reports that `input` failed with `error`, printing the error's chain
     /// of causes, and logs it.
-    pub fn input_error(&self, input: &Input, error: &(dyn StdError + 'static)) {
+    pub fn input_error(&self, input: &dyn fmt::Display, error: &(dyn StdError + 'static)) {
         self.errored.store(true, Ordering::Relaxed);
         let message = Chain(error).to_string();
         if !self.quiet {
             // Nothing sensible can be done if standard error is gone.
-            let _ = writeln!(io::stderr().lock(), "{}: {input}: {message}", self.tool);
+            self.progress.suspend(|| {
+                let _ = writeln!(io::stderr().lock(), "{}: {input}: {message}", self.tool);
+            });
         }
         if let Some(log) = &self.log {
             let kind = error
                 .downcast_ref::<InputError>()
                 .map_or("error", InputError::kind);
             let line = LogLine {
-                source: &input.name(),
+                source: &input.to_string(),
                 error: kind,
                 message: &message,
             };
@@ -109,6 +125,7 @@ impl Reporter {
     /// Ends the run's reporting: flushes the error log and renames it into
     /// place, or returns the first error met writing it.
     pub fn finish(self) -> Result<(), Error> {
+        self.progress.finish();
         let Some(log) = self.log else {
             return Ok(());
         };
@@ -139,7 +156,7 @@ impl fmt::Display for Chain<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::InputError;
+    use crate::{Input, InputError};
 
     #[test]
     fn chain_joins_causes() {

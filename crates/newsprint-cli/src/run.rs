@@ -18,7 +18,7 @@ use std::{
     sync::mpsc,
 };
 
-use crate::{Error, Input, InputError, input::Failed};
+use crate::{Error, InputError, input::Failed};
 
 /// Inputs in flight per worker thread.
 const WINDOW_PER_JOB: usize = 4;
@@ -26,23 +26,24 @@ const WINDOW_PER_JOB: usize = 4;
 /// The outcome of working on one input.
 pub type Outcome<T> = Result<T, InputError>;
 
-/// Runs `work` on every input on `jobs` threads and calls `sink` with each
-/// outcome, in input order.
+/// Runs `work` on every input (a file, or any unit of work `J`) on `jobs`
+/// threads and calls `sink` with each outcome, in input order.
 ///
 /// Inputs that failed before work could start (say, a missing file) reach
 /// the sink in their place in the order. The first error returned by `sink`
 /// stops the run (inputs already in flight are finished, then dropped) and
 /// is returned.
-pub fn ordered<T, W, S>(
+pub fn ordered<J, T, W, S>(
     jobs: NonZeroUsize,
-    inputs: impl Iterator<Item = Result<Input, Failed>>,
+    inputs: impl Iterator<Item = Result<J, Failed<J>>>,
     work: W,
     mut sink: S,
 ) -> Result<(), Error>
 where
+    J: Send,
     T: Send,
-    W: Fn(&Input) -> Outcome<T> + Sync,
-    S: FnMut(Input, Outcome<T>) -> Result<(), Error>,
+    W: Fn(&J) -> Outcome<T> + Sync,
+    S: FnMut(J, Outcome<T>) -> Result<(), Error>,
 {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.get())
@@ -54,9 +55,9 @@ where
         })?;
     let window = jobs.get().saturating_mul(WINDOW_PER_JOB);
     let work = &work;
-    let (tx, rx) = mpsc::channel::<(usize, Input, Outcome<T>)>();
+    let (tx, rx) = mpsc::channel::<(usize, J, Outcome<T>)>();
     let mut inputs = inputs.fuse();
-    let mut ready: BTreeMap<usize, (Input, Outcome<T>)> = BTreeMap::new();
+    let mut ready: BTreeMap<usize, (J, Outcome<T>)> = BTreeMap::new();
     let (mut dispatched, mut written) = (0usize, 0usize);
     let mut exhausted = false;
 
@@ -105,6 +106,7 @@ mod tests {
     use std::{path::PathBuf, thread, time::Duration};
 
     use super::*;
+    use crate::Input;
 
     fn files(n: usize) -> Vec<Result<Input, Failed>> {
         (0..n)
@@ -213,7 +215,7 @@ mod tests {
     fn no_inputs_is_fine() {
         ordered(
             NonZeroUsize::MIN,
-            std::iter::empty(),
+            std::iter::empty::<Result<Input, Failed>>(),
             |_| Ok(()),
             |_, _| -> Result<(), Error> { unreachable!() },
         )

@@ -108,7 +108,7 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<ExitStatus, Erro
     let mut seen = Seen::default();
     run::ordered(
         config.jobs,
-        Inputs::new(&config.inputs, is_checkable),
+        Inputs::new(&config.inputs, is_checkable).with_list(config.files_from.as_ref()),
         |input| {
             let limit = config.max_input_bytes;
             let format = options

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use article_model::{Article, Record};
 
-use super::{MarkdownOptions, Writer, markdown_body};
+use super::{MarkdownOptions, Origin, Writer, markdown_body};
 
 /// How JSON records are laid out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -124,7 +124,19 @@ impl JsonWriter {
 
 impl Writer for JsonWriter {
     fn write(&self, out: &mut dyn Write, article: &Article, source: &str) -> io::Result<()> {
-        let mut record = Record::new(article, source);
+        self.write_from(out, article, &Origin { source, warc: None })
+    }
+
+    fn write_from(
+        &self,
+        out: &mut dyn Write,
+        article: &Article,
+        origin: &Origin<'_>,
+    ) -> io::Result<()> {
+        let mut record = Record::new(article, origin.source);
+        if let Some((record_id, file)) = origin.warc {
+            record = record.from_warc(record_id, file);
+        }
         if let Some(options) = &self.markdown {
             record = record.with_markdown(markdown_body(article, options));
         }

@@ -36,11 +36,31 @@ pub trait Writer: Send + Sync {
     /// Writes one article read from `source` (a path, or `-`).
     fn write(&self, out: &mut dyn Write, article: &Article, source: &str) -> io::Result<()>;
 
+    /// Writes one article read from `origin`; formats that can carry the
+    /// WARC record a page came from (JSON) override this.
+    fn write_from(
+        &self,
+        out: &mut dyn Write,
+        article: &Article,
+        origin: &Origin<'_>,
+    ) -> io::Result<()> {
+        self.write(out, article, origin.source)
+    }
+
     /// Writes what comes after the last article.
     fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
         let _ = out;
         Ok(())
     }
+}
+
+/// Where an article came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Origin<'a> {
+    /// The `source` field: a path, `-`, `FILE#RECORD-ID` or `FILE:LINE`.
+    pub source: &'a str,
+    /// For a page of a WARC file, its `WARC-Record-ID` and the file.
+    pub warc: Option<(&'a str, &'a str)>,
 }
 
 /// Settings for [`Format::Csv`].
