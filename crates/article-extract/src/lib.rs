@@ -229,6 +229,16 @@ mod tests {
     }
 
     #[test]
+    fn code_in_a_sentence_is_not_taken_for_leaked_script() {
+        let html = format!(
+            "<body><article><p>{p}</p><p>Wrap it like this: \
+             <code>$(document).ready(function(){{ init(); }});</code></p><p>{p}</p></article></body>",
+            p = PROSE
+        );
+        assert!(body_of(&html).contains("Wrap it like this"));
+    }
+
+    #[test]
     fn react_streamed_content_is_read() {
         let html = format!(
             "<body><div id=root><nav><a href=/>Home</a></nav></div>\

@@ -60,6 +60,12 @@ pub struct OutputDir {
 impl OutputDir {
     /// Creates `dir` if needed; files will end in `.extension`.
     pub fn create(dir: &Path, extension: &'static str, force: bool) -> Result<OutputDir, Error> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "the argument '--output-dir <DIR>' needs a directory, but '{}' is a file",
+                dir.display()
+            )));
+        }
         fs::create_dir_all(dir).map_err(|source| Error::Write {
             target: format!("'{}'", dir.display()),
             source,
@@ -269,6 +275,15 @@ mod tests {
                 "crawl.warc.gz#_urn_uuid_1_.md"
             ]
         );
+    }
+
+    #[test]
+    fn a_file_is_not_an_output_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f");
+        fs::write(&file, "x").unwrap();
+        let err = OutputDir::create(&file, "md", false).unwrap_err();
+        assert!(err.to_string().contains("is a file"), "{err}");
     }
 
     #[test]

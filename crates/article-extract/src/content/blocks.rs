@@ -390,7 +390,11 @@ impl Builder<'_, '_> {
             return;
         }
         let text = article_model::plain_text(&[Block::Paragraph(content.clone())]);
-        if text.is_empty() || filter::is_noise(&text) {
+        let has_code = content.iter().any(|i| matches!(i, Inline::Code(_)));
+        if text.is_empty()
+            || filter::is_noise(&text)
+            || !has_code && filter::looks_like_script(&text)
+        {
             return;
         }
         let block = match heading {

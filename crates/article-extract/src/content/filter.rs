@@ -134,9 +134,6 @@ pub(crate) fn is_noise(text: &str) -> bool {
     {
         return words(text) <= 40;
     }
-    if looks_like_script(text) {
-        return true;
-    }
     if NOISE_PHRASES.iter().any(|p| lower.contains(p)) && words(text) <= 14 {
         return true;
     }
@@ -154,8 +151,9 @@ pub(crate) fn is_noise(text: &str) -> bool {
 }
 
 /// Whether a line is script source that leaked into the text (an ad tag
-/// written inside markup the parser read as text).
-fn looks_like_script(text: &str) -> bool {
+/// written inside markup the parser read as text). Callers skip lines that
+/// hold inline code, where code is the point.
+pub(crate) fn looks_like_script(text: &str) -> bool {
     let marker = ["});", "function(", "<!--", "//<![CDATA[", "document.write("]
         .iter()
         .any(|m| text.contains(m));
@@ -265,10 +263,19 @@ mod tests {
             "We may earn commission from links on this page, but we only recommend products \
              we back.",
             "Pin this for later!",
-            "Criteo.DisplayAd({ \"zoneid\": 770676, \"async\": false}); var m3_u = 'x';",
         ] {
             assert!(is_noise(line), "{line}");
         }
+    }
+
+    #[test]
+    fn leaked_script_source() {
+        assert!(looks_like_script(
+            "Criteo.DisplayAd({ \"zoneid\": 770676, \"async\": false}); var m3_u = 'x';"
+        ));
+        assert!(!looks_like_script(
+            "The function(s) of the council (its duties; its powers) were set out in 1990."
+        ));
     }
 
     #[test]

@@ -211,9 +211,8 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
     for text in std::mem::take(&mut f.class_bylines) {
         f.authors.add(Origin::VisibleText, &text);
     }
-    for line in std::mem::take(&mut f.updated_lines) {
-        f.published.add(Origin::VisibleText, &line);
-        f.modified.add(Origin::VisibleText, &line);
+    for line in &f.updated_lines {
+        f.modified.add(Origin::VisibleText, line);
     }
     rank(f, page_url)
 }
@@ -598,8 +597,8 @@ fn byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
 }
 
 /// Files a visible date line as published; one that says it is an update
-/// ("Updated May 27, 2025") is kept apart, as the modified date and the
-/// last resort for published.
+/// ("Updated May 27, 2025") is kept apart, as the modified date and, when
+/// no other date is found (not even in the URL), the published one.
 fn visible_date(text: &str, f: &mut Found) {
     if date::parse_text(text).is_none() {
         return;
@@ -634,8 +633,13 @@ fn visible_line(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
         f.categories.add(Origin::VisibleText, &next);
     }
     for prefix in ["posted in ", "filed under ", "categories: ", "category: "] {
-        if let Some(rest) = lower.strip_prefix(prefix) {
-            let rest = &text[text.len() - rest.len()..];
+        // The prefixes are ASCII, so the match is made on the text itself:
+        // lower-casing may change the length of what follows (K → k).
+        if let Some(rest) = text
+            .get(..prefix.len())
+            .filter(|head| head.eq_ignore_ascii_case(prefix))
+            .and_then(|_| text.get(prefix.len()..))
+        {
             f.categories.add(Origin::VisibleText, rest);
         }
     }
@@ -726,15 +730,16 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
         if let Some(t) = &f.title_tag {
             title_c.add(Origin::TitleElement, t);
         }
-        let (source, raw) = match picked {
-            title::Picked::Structured => structured.unwrap_or((Origin::Meta, headline.clone())),
-            title::Picked::Headline(i) => (Origin::VisibleText, h1s[i].clone()),
-            title::Picked::TitleTag => (
+        let (source, raw) = match (picked, structured) {
+            (title::Picked::Structured, Some(found)) => found,
+            (title::Picked::Headline(i), _) => (Origin::VisibleText, h1s[i].clone()),
+            _ => (
                 Origin::TitleElement,
                 f.title_tag.clone().unwrap_or_default(),
             ),
         };
-        p.title = Some(title_c.origin(source, &raw));
+        // Titles that say the same with a site name added are not rivals.
+        p.title = Some(title_c.origin_unless(source, &raw, |v| title::same(v, &headline)));
         a.title = Some(headline);
     }
 
@@ -778,6 +783,14 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
         published.add(Origin::Url, &d.to_string());
     }
     (a.published, p.published) = first_date(&published);
+    if a.published.is_none() {
+        // An update is the publication date only when nothing else is.
+        let mut updated = Candidates::default();
+        for line in &f.updated_lines {
+            updated.add(Origin::VisibleText, line);
+        }
+        (a.published, p.published) = first_date(&updated);
+    }
     let mut modified = f.modified;
     if let Some(m) = &ld.modified {
         modified.add(Origin::JsonLd, m);
@@ -981,9 +994,8 @@ mod tests {
         );
         let title = p.title.as_ref().unwrap();
         assert_eq!(title.source, Origin::VisibleText);
-        // Agreeing values are not rivals; the `<title>` differs.
-        assert_eq!(title.rivals.len(), 1, "{:?}", title.rivals);
-        assert_eq!(title.rivals[0].source, Origin::TitleElement);
+        // Values that agree, even with the site's name added, are not rivals.
+        assert!(title.rivals.is_empty(), "{:?}", title.rivals);
         let authors = p.authors.as_ref().unwrap();
         assert_eq!(
             (authors.source, authors.value.as_str()),
@@ -1029,6 +1041,13 @@ mod tests {
             <div class="author-name">Jane Doe</div></body>"#,
         );
         assert_eq!(a.authors, ["John Roe"], "a worded byline comes first");
+    }
+
+    #[test]
+    fn a_category_line_with_letters_that_change_length_when_lowered() {
+        // The Kelvin sign lower-cases to a shorter `k`.
+        let a = meta("<body><h1>T</h1><p>Posted in \u{212A}\u{212A} news</p></body>");
+        assert_eq!(a.categories, ["\u{212A}\u{212A} news"]);
     }
 
     #[test]

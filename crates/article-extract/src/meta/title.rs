@@ -14,6 +14,17 @@ fn norm(s: &str) -> String {
         .replace(['“', '”'], "\"")
 }
 
+/// Whether two titles say the same, one maybe with a site name or a short
+/// tagline around it.
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty()
+        && !b.is_empty()
+        && (a == b
+            || a.contains(&b) && b.len() * 3 >= a.len()
+            || b.contains(&a) && a.len() * 3 >= b.len())
+}
+
 /// Which of [`choose`]'s inputs the headline was taken from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Picked {
@@ -33,16 +44,8 @@ pub(crate) fn choose(
     title_tag: Option<&str>,
     site_name: Option<&str>,
 ) -> Option<(Picked, String)> {
-    let matches = |a: &str, b: &str| {
-        let (a, b) = (norm(a), norm(b));
-        !a.is_empty()
-            && !b.is_empty()
-            && (a == b
-                || a.contains(&b) && b.len() * 3 >= a.len()
-                || b.contains(&a) && a.len() * 3 >= b.len())
-    };
     for reference in [structured, title_tag].into_iter().flatten() {
-        if let Some(i) = h1s.iter().position(|h| matches(h, reference)) {
+        if let Some(i) = h1s.iter().position(|h| same(h, reference)) {
             return Some((Picked::Headline(i), strip_tagline(&h1s[i])));
         }
     }
