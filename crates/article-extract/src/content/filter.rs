@@ -154,11 +154,15 @@ pub(crate) fn is_noise(text: &str) -> bool {
 /// written inside markup the parser read as text). Callers skip lines that
 /// hold inline code, where code is the point.
 pub(crate) fn looks_like_script(text: &str) -> bool {
-    let marker = ["});", "function(", "<!--", "//<![CDATA[", "document.write("]
-        .iter()
-        .any(|m| text.contains(m));
-    let code_chars = text.chars().filter(|c| "{}();=".contains(*c)).count();
-    marker && code_chars * 12 > text.chars().count()
+    // One pass over the bytes rules out prose: script is dense in these.
+    let code_chars = text.bytes().filter(|b| b"{}();=".contains(b)).count();
+    if code_chars * 12 <= text.len() / 4 {
+        return false;
+    }
+    code_chars * 12 > text.chars().count()
+        && ["});", "function(", "<!--", "//<![CDATA[", "document.write("]
+            .iter()
+            .any(|m| text.contains(m))
 }
 
 /// Labels that head a list of other stories ("Related articles", "You may
