@@ -253,9 +253,12 @@ pub(crate) fn article_parts(
     // An article split into sections built alike (`<div class="sect">` ×
     // 5, each a heading and a body) is read from the section that holds
     // the root, with its look-alike siblings.
+    // Of the root and its nearest ancestors, the one whose look-alike group
+    // holds the most text outside links.
     let root = std::iter::once(root)
-        .chain(doc.ancestors(root).take(2))
-        .find(|&a| has_twin(doc, an, a))
+        .chain(doc.ancestors(root).take(TWIN_LEVELS))
+        .filter(|&a| has_twin(doc, an, a))
+        .max_by(|&a, &b| twin_prose(doc, an, a).total_cmp(&twin_prose(doc, an, b)))
         .unwrap_or(root);
     let Some(parent) = doc.node(root).parent else {
         return vec![root];
@@ -305,6 +308,20 @@ fn same_shape(doc: &Document, a: NodeId, b: NodeId) -> bool {
         }
         _ => false,
     }
+}
+
+/// How many ancestors of the root are tried as the article's section.
+const TWIN_LEVELS: usize = 3;
+
+/// The text outside links of `id` and its look-alike siblings.
+fn twin_prose(doc: &Document, an: &Analysis, id: NodeId) -> f32 {
+    let Some(parent) = doc.node(id).parent else {
+        return an.plain_score[id.index()];
+    };
+    doc.children(parent)
+        .filter(|&c| c == id || same_shape(doc, c, id) && !an.in_furniture[c.index()])
+        .map(|c| (an.text[c.index()] - an.link[c.index()]) as f32)
+        .sum()
 }
 
 /// Whether `id` has a sibling built like it that holds prose.
