@@ -264,6 +264,45 @@ fn wrapping_keeps_the_same_document() {
     assert_eq!(long, 0, "{doc}");
 }
 
+/// Wrapping pages full of non-ASCII text (curly quotes, accents, Japanese,
+/// Hebrew) exits 0, and a parser reads the same words back as from the
+/// unwrapped document.
+#[test]
+fn wrapping_non_ascii_pages_keeps_their_words() {
+    let run = |args: &[&str], page: &str| {
+        let out = Command::new(BIN)
+            .current_dir(ROOT)
+            .args(args)
+            .arg(page)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{page} {args:?}: {}",
+            stderr(&out)
+        );
+        stdout(&out)
+    };
+    for page in [
+        "fixtures/wordpress-classic.html",
+        "fixtures/shift-jis-article.html",
+        "fixtures/rtl-hebrew-bom.html",
+        "fixtures/relative-urls-pt-br.html",
+    ] {
+        let unwrapped = run(&[], page);
+        assert!(!unwrapped.is_ascii(), "{page} has non-ASCII text");
+        for width in ["1", "40"] {
+            let doc = run(&["--wrap", width], page);
+            assert_eq!(
+                words(body(&doc)),
+                words(body(&unwrapped)),
+                "{page} at {width}"
+            );
+        }
+    }
+}
+
 #[test]
 fn output_dir_writes_one_file_per_input() {
     let dir = tree(&[

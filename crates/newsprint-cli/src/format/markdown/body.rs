@@ -381,9 +381,15 @@ fn wrap_lines(text: &str, width: usize) -> String {
 fn wrap_line(out: &mut String, line: &str, width: usize) {
     let chars = |s: &str| s.chars().count();
     let bytes = line.as_bytes();
+    // Breaks are at spaces (one byte), so `i + 1` and `b + 1` below stay
+    // on character boundaries; other characters are skipped before looking
+    // past them.
     let breaks = line.char_indices().filter_map(|(i, c)| {
+        if c != ' ' {
+            return None;
+        }
         let next = line[i + 1..].chars().next()?;
-        let single = c == ' ' && i > 0 && bytes.get(i - 1) != Some(&b' ') && next != ' ';
+        let single = i > 0 && bytes.get(i - 1) != Some(&b' ') && next != ' ';
         (single && may_start_line(next)).then_some(i)
     });
     let mut start = 0;
@@ -878,7 +884,7 @@ mod tests {
         #[test]
         fn wrapped_paragraphs_read_back_the_same(
             words in proptest::collection::vec(
-                r"[#>=+*_`~|<&\\!\[\]().:0-9a-z-]{1,6}", 1..30
+                r"[#>=+*_`~|<&\\!\[\]().:0-9a-zé“”«»日本語😀🇫🇷שלוםعربي\x{200f}-]{1,6}", 1..30
             ),
             width in 1usize..30,
         ) {
