@@ -10,9 +10,14 @@
 //! unordered lists, block quotes, preformatted text as fenced code, tables
 //! as GFM pipe tables, figures as an image plus an italic caption, and
 //! inline links, emphasis, strong text, code and hard breaks. Text goes
-//! through [`markdown_text`](super::escape::markdown_text). A thematic break is written `* * *` so that no
-//! line of the body is `---`, which keeps documents that are concatenated
-//! (one per input) splittable. [`MarkdownOptions`] tune the rendering.
+//! through [`markdown_text`](super::escape::markdown_text), which escapes a
+//! `-` or `+` that starts a line, and a thematic break is written `* * *`,
+//! so that outside fenced code no line of the body is `---` or `+++`: a
+//! reader that skips fenced code blocks (whose text is kept verbatim and
+//! may hold such lines) can split documents that are concatenated, one per
+//! input, at their front matter. Without front matter, documents sharing
+//! one output each start with a `<!-- source: PATH -->` line instead.
+//! [`MarkdownOptions`] tune the rendering.
 
 use std::io::{self, Write};
 
