@@ -8,8 +8,9 @@
 //! span, their text in the first), figures an image with an italic caption
 //! on the next line of the same paragraph,
 //! and a thematic break `* * *`. Text goes through [`markdown_text`].
-//! [`MarkdownOptions`] can drop images or links, collect links as
-//! references after the body, and wrap paragraphs.
+//! [`MarkdownOptions`] can drop links, collect them as references after
+//! the body, and wrap paragraphs. (Figures are left out, with
+//! `--no-images`, by the extractor.)
 
 use std::collections::HashMap;
 
@@ -185,10 +186,10 @@ impl Renderer<'_> {
 
     /// A figure: its image, then its caption in italics on the next line of
     /// the same paragraph. A figure without an image to show (none, an
-    /// unsafe one, or `--no-images`) is left out, caption and all, as it
+    /// unsafe one) is left out, caption and all, as it
     /// is from the plain text: the caption describes a picture.
     fn figure(&mut self, src: Option<&Url>, alt: &str, caption: &[Inline]) -> String {
-        let Some(src) = src.filter(|u| self.options.images && is_safe_link(u)) else {
+        let Some(src) = src.filter(|u| is_safe_link(u)) else {
             return String::new();
         };
         let mut parts = vec![format!(
@@ -838,7 +839,7 @@ mod tests {
     }
 
     #[test]
-    fn options_drop_images_and_links_or_collect_references() {
+    fn options_drop_links_or_collect_references() {
         let link = |href: &str, text: &str| Inline::Link {
             href: url(href),
             content: vec![t(text)],
@@ -872,11 +873,8 @@ mod tests {
         [2]: https://example.com/b
         ");
         assert_eq!(
-            with(|o| {
-                o.links = false;
-                o.images = false;
-            }),
-            "one, two and one again"
+            with(|o| o.links = false),
+            "one, two and one again\n\n![alt](https://example.com/i.png)\\\n*Caption*"
         );
     }
 

@@ -22,8 +22,6 @@ pub enum FrontMatter {
 pub struct MarkdownOptions {
     /// Which front matter to write.
     pub front_matter: FrontMatter,
-    /// Whether figures keep their image (captions are kept either way).
-    pub images: bool,
     /// Whether links are written as links, rather than as their text.
     pub links: bool,
     /// Whether links are written `[text][n]`, with the targets listed at
@@ -44,7 +42,6 @@ impl Default for MarkdownOptions {
     fn default() -> MarkdownOptions {
         MarkdownOptions {
             front_matter: FrontMatter::Yaml,
-            images: true,
             links: true,
             reference_links: false,
             wrap: 0,
@@ -95,9 +92,6 @@ impl From<MarkdownArgs> for MarkdownOptions {
     fn from(args: MarkdownArgs) -> MarkdownOptions {
         MarkdownOptions {
             front_matter: args.front_matter,
-            // `--no-images` is an extraction flag: figures never reach the
-            // writer.
-            images: true,
             links: !args.no_links,
             reference_links: args.reference_links,
             wrap: args.wrap,
