@@ -203,6 +203,46 @@ fn front_matter_formats() {
     );
 }
 
+/// Without front matter, documents sharing one output each start with an
+/// HTML comment naming their page, and a parser reads each body's words
+/// between the comments; one page alone gets its body only.
+#[test]
+fn several_documents_without_front_matter_are_marked() {
+    let pages = ["fixtures/wordpress-classic.html", HAZARDS];
+    let out = Command::new(BIN)
+        .current_dir(ROOT)
+        .args(["--front-matter", "none", "-j", "1"])
+        .args(pages)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all = stdout(&out);
+    let mut docs = Vec::new();
+    for (i, part) in all.split("<!-- source: ").enumerate() {
+        if i == 0 {
+            assert_eq!(part, "", "{all}");
+            continue;
+        }
+        let (name, body) = part.split_once(" -->\n\n").unwrap();
+        docs.push((name.to_owned(), body.to_owned()));
+    }
+    assert_eq!(docs.len(), 2, "{all}");
+    for ((name, body), page) in docs.iter().zip(pages) {
+        assert_eq!(name, page);
+        let alone = Command::new(BIN)
+            .current_dir(ROOT)
+            .args(["--front-matter", "none", page])
+            .output()
+            .unwrap();
+        let alone = stdout(&alone);
+        assert!(!alone.contains("<!-- source:"), "{alone}");
+        assert_eq!(body.trim_end(), alone.trim_end());
+        assert_eq!(words(body), words(&alone));
+    }
+    // The comment lines are HTML blocks: no text of their own.
+    assert_eq!(words(&all), [words(&docs[0].1), words(&docs[1].1)].concat());
+}
+
 #[test]
 fn images_and_links_can_be_left_out() {
     let plain = hazards(&["--no-images", "--no-links"]);
@@ -262,6 +302,45 @@ fn wrapping_keeps_the_same_document() {
         .filter(|l| l.chars().count() > 72 && !l.starts_with('|') && !l.starts_with("!["))
         .count();
     assert_eq!(long, 0, "{doc}");
+}
+
+/// Wrapping pages full of non-ASCII text (curly quotes, accents, Japanese,
+/// Hebrew) exits 0, and a parser reads the same words back as from the
+/// unwrapped document.
+#[test]
+fn wrapping_non_ascii_pages_keeps_their_words() {
+    let run = |args: &[&str], page: &str| {
+        let out = Command::new(BIN)
+            .current_dir(ROOT)
+            .args(args)
+            .arg(page)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{page} {args:?}: {}",
+            stderr(&out)
+        );
+        stdout(&out)
+    };
+    for page in [
+        "fixtures/wordpress-classic.html",
+        "fixtures/shift-jis-article.html",
+        "fixtures/rtl-hebrew-bom.html",
+        "fixtures/relative-urls-pt-br.html",
+    ] {
+        let unwrapped = run(&[], page);
+        assert!(!unwrapped.is_ascii(), "{page} has non-ASCII text");
+        for width in ["1", "40"] {
+            let doc = run(&["--wrap", width], page);
+            assert_eq!(
+                words(body(&doc)),
+                words(body(&unwrapped)),
+                "{page} at {width}"
+            );
+        }
+    }
 }
 
 #[test]

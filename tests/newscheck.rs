@@ -30,6 +30,10 @@ fn main() {
         ),
         Trial::test("markdown_documents_are_split", markdown_documents_are_split),
         Trial::test(
+            "news2md_toml_front_matter_passes",
+            news2md_toml_front_matter_passes,
+        ),
+        Trial::test(
             "html_pages_are_extracted_then_checked",
             html_pages_are_extracted_then_checked,
         ),
@@ -216,6 +220,55 @@ fn markdown_documents_are_split() -> Result<(), Failed> {
     assert_eq!(lines[2], "2 of 3 records failed in 1 file");
     assert_eq!(out.status.code(), Some(2));
     Ok(())
+}
+
+/// `news2md --front-matter toml` output passes, piped or in an `.md` file,
+/// and `--front-matter none` output is an error that names the flag.
+fn news2md_toml_front_matter_passes() -> Result<(), Failed> {
+    // news2md is built next to newscheck by `cargo test --workspace`; a
+    // document of the same shape stands in when it is not.
+    let news2md = Path::new(BIN).with_file_name(format!("news2md{}", std::env::consts::EXE_SUFFIX));
+    let render = |front_matter: &str, fallback: &str| -> Result<String, Failed> {
+        if !news2md.exists() {
+            eprintln!(
+                "{} not built: checking a hand-written document",
+                news2md.display()
+            );
+            return Ok(fallback.to_owned());
+        }
+        let out = Command::new(&news2md)
+            .current_dir(ROOT)
+            .args(["--front-matter", front_matter, "fixtures/no-metadata.html"])
+            .output()?;
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        Ok(stdout(&out))
+    };
+    let toml = render(
+        "toml",
+        "+++\ntitle = \"Harbour\"\nauthors = [\"Jane Doe\"]\npublished = \"2020-11-27\"\n+++\n\nText.\n",
+    )?;
+    assert!(toml.starts_with("+++\n"), "{toml}");
+    let piped = Command::new(BIN)
+        .arg("--no-config")
+        .write_stdin(toml.clone())
+        .output()?;
+    assert_eq!(stdout(&piped), "1 record passed\n");
+    assert_eq!(piped.status.code(), Some(0));
+    let twice = format!("{toml}{toml}");
+    let dir = tree(&[("page.md", twice.as_bytes())]);
+    expect(dir.path(), &["page.md"], 0, "all 2 records passed\n", "")?;
+
+    let none = render("none", "Text.\n")?;
+    let dir = tree(&[("page.md", none.as_bytes())]);
+    expect(
+        dir.path(),
+        &["page.md"],
+        2,
+        "page.md:1: no front matter (a news2md document starts with '---' or '+++'; \
+         `news2md --front-matter none` output cannot be checked)\n\
+         1 of 1 record failed in 1 file\n",
+        "",
+    )
 }
 
 fn html_pages_are_extracted_then_checked() -> Result<(), Failed> {

@@ -19,7 +19,7 @@ pub enum InputFormat {
     Jsonl,
     /// CSV with a header row naming the fields (`.csv`).
     Csv,
-    /// Markdown documents with YAML front matter (`.md`, `.markdown`).
+    /// Markdown documents with YAML or TOML front matter (`.md`, `.markdown`).
     #[value(alias = "md")]
     Markdown,
 }
@@ -50,6 +50,7 @@ impl InputFormat {
         match data.first() {
             Some(b'<') => InputFormat::Html,
             Some(b'-') if data.starts_with(b"---") => InputFormat::Markdown,
+            Some(b'+') if data.starts_with(b"+++") => InputFormat::Markdown,
             Some(b'[') => InputFormat::Json,
             Some(b'{') => {
                 if serde_json::from_slice::<serde::de::IgnoredAny>(first_line).is_ok() {
@@ -94,10 +95,11 @@ mod tests {
 
     #[test]
     fn sniffing_guesses_the_format() {
-        let table: [(&[u8], InputFormat); 9] = [
+        let table: [(&[u8], InputFormat); 10] = [
             (b"<!doctype html><p>x", InputFormat::Html),
             (b"\xEF\xBB\xBF  <html>", InputFormat::Html),
             (b"---\ntitle: \"x\"\n---\n", InputFormat::Markdown),
+            (b"+++\ntitle = \"x\"\n+++\n", InputFormat::Markdown),
             (b"[{\"title\": 1}]", InputFormat::Json),
             (b"{\n  \"title\": \"x\"\n}\n", InputFormat::Json),
             (

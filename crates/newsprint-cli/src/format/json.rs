@@ -114,12 +114,6 @@ impl JsonWriter {
             provenance: options.provenance,
         }
     }
-
-    /// The same writer, adding a `markdown` field rendered with `options`.
-    pub fn with_markdown(mut self, options: Option<MarkdownOptions>) -> JsonWriter {
-        self.markdown = options;
-        self
-    }
 }
 
 impl Writer for JsonWriter {
@@ -247,8 +241,7 @@ mod tests {
     #[test]
     fn markdown_field_only_when_asked() {
         let mut out = Vec::new();
-        JsonWriter::new(JsonLayout::Lines)
-            .with_markdown(Some(MarkdownOptions::default()))
+        JsonWriter::with_options(JsonOptions::new(JsonLayout::Lines).markdown(true))
             .write(&mut out, &article(), "a.html")
             .unwrap();
         let value: serde_json::Value = serde_json::from_slice(&out).unwrap();

@@ -10,9 +10,14 @@
 //! unordered lists, block quotes, preformatted text as fenced code, tables
 //! as GFM pipe tables, figures as an image plus an italic caption, and
 //! inline links, emphasis, strong text, code and hard breaks. Text goes
-//! through [`markdown_text`](super::escape::markdown_text). A thematic break is written `* * *` so that no
-//! line of the body is `---`, which keeps documents that are concatenated
-//! (one per input) splittable. [`MarkdownOptions`] tune the rendering.
+//! through [`markdown_text`](super::escape::markdown_text), which escapes a
+//! `-` or `+` that starts a line, and a thematic break is written `* * *`,
+//! so that outside fenced code no line of the body is `---` or `+++`: a
+//! reader that skips fenced code blocks (whose text is kept verbatim and
+//! may hold such lines) can split documents that are concatenated, one per
+//! input, at their front matter. Without front matter, documents sharing
+//! one output each start with a `<!-- source: PATH -->` line instead.
+//! [`MarkdownOptions`] tune the rendering.
 
 use std::io::{self, Write};
 
@@ -43,10 +48,11 @@ impl MarkdownWriter {
 }
 
 impl Writer for MarkdownWriter {
-    fn write(&self, out: &mut dyn Write, article: &Article, _source: &str) -> io::Result<()> {
+    fn write(&self, out: &mut dyn Write, article: &Article, source: &str) -> io::Result<()> {
         let mut doc = match self.options.front_matter {
             FrontMatter::Yaml => front_matter(article),
             FrontMatter::Toml => toml_front_matter(article),
+            FrontMatter::None if self.options.several_documents => source_comment(source),
             FrontMatter::None => String::new(),
         };
         let body = markdown_body(article, &self.options);
@@ -57,8 +63,26 @@ impl Writer for MarkdownWriter {
             doc.push_str(&body);
             doc.push('\n');
         }
+        if self.options.several_documents && self.options.front_matter == FrontMatter::None {
+            // A blank line before the next document's comment.
+            doc.push('\n');
+        }
         out.write_all(doc.as_bytes())
     }
+}
+
+/// `<!-- source: NAME -->`, the line that starts a document without front
+/// matter among several; `--` in the name (which could end the comment
+/// early) and line breaks are spaced out.
+fn source_comment(source: &str) -> String {
+    let mut name: String = source
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    while name.contains("--") {
+        name = name.replace("--", "- -");
+    }
+    format!("<!-- source: {} -->\n", name.trim())
 }
 
 /// The article's body as Markdown, as `options` say, with the title as a
@@ -198,6 +222,41 @@ mod tests {
         ---
         "#);
         assert_eq!(front_matter(&Article::default()), "---\n---\n");
+    }
+
+    #[test]
+    fn several_documents_without_front_matter_start_with_their_source() {
+        let article = Article {
+            body: vec![Block::Paragraph(vec![Inline::Text("Body.".into())])],
+            ..Article::default()
+        };
+        let render = |several: bool, source: &str| {
+            let writer = MarkdownWriter::new(MarkdownOptions {
+                front_matter: FrontMatter::None,
+                several_documents: several,
+                ..MarkdownOptions::default()
+            });
+            let mut out = Vec::new();
+            writer.write(&mut out, &article, source).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(render(false, "a.html"), "Body.\n");
+        assert_eq!(
+            render(true, "pages/a.html"),
+            "<!-- source: pages/a.html -->\n\nBody.\n\n"
+        );
+        assert_eq!(
+            render(true, "a-->b\n<!---x.html"),
+            "<!-- source: a- ->b <!- - -x.html -->\n\nBody.\n\n"
+        );
+        // Front matter already starts each document.
+        let writer = MarkdownWriter::new(MarkdownOptions {
+            several_documents: true,
+            ..MarkdownOptions::default()
+        });
+        let mut out = Vec::new();
+        writer.write(&mut out, &article, "a.html").unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "---\n---\n\nBody.\n");
     }
 
     #[test]

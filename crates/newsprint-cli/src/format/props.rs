@@ -64,6 +64,15 @@ fn check_csv(article: &Article) -> Result<(), TestCaseError> {
 }
 
 fn check_markdown(article: &Article) -> Result<(), TestCaseError> {
+    // Wrapping (which slices lines at spaces) never panics, whatever the
+    // characters.
+    for wrap in [1, 7, 30] {
+        let options = super::MarkdownOptions {
+            wrap,
+            ..super::MarkdownOptions::default()
+        };
+        render(&MarkdownWriter::new(options), article);
+    }
     let out = render(&MarkdownWriter::default(), article);
     let rest = out.strip_prefix("---\n").unwrap();
     let yaml = match rest.strip_prefix("---\n") {
@@ -96,6 +105,8 @@ fn check_markdown(article: &Article) -> Result<(), TestCaseError> {
 fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-zA-Z =+@,;\"'|#*_`<>&\\[\\]()\n\r\t\u{0}\u{85}\u{2028}-]{0,24}",
+        // Non-ASCII text: accents, curly quotes, CJK, emoji, right-to-left.
+        "[a-z é“”«»日本語😀🇫🇷שלוםعربي\u{200f}]{0,24}",
         prop::sample::select(vec![
             "<p>", "</p>", "<div>", "</div>", "<article>", "</article>", "<h1>", "</h1>",
             "<ul><li>", "</li></ul>", "<table><tr><td>", "</td></tr></table>", "<pre>",

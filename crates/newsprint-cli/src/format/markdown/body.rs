@@ -8,8 +8,9 @@
 //! span, their text in the first), figures an image with an italic caption
 //! on the next line of the same paragraph,
 //! and a thematic break `* * *`. Text goes through [`markdown_text`].
-//! [`MarkdownOptions`] can drop images or links, collect links as
-//! references after the body, and wrap paragraphs.
+//! [`MarkdownOptions`] can drop links, collect them as references after
+//! the body, and wrap paragraphs. (Figures are left out, with
+//! `--no-images`, by the extractor.)
 
 use std::collections::HashMap;
 
@@ -18,8 +19,14 @@ use article_model::{Align, Block, Cell, Inline, ListItem, Url};
 use super::options::MarkdownOptions;
 use crate::format::escape::markdown_text;
 
-/// Columns or rows one merged cell may take in the output.
+/// Rows one merged cell may take in the output.
 const MAX_SPAN: usize = 100;
+
+/// Columns a table may have in the output: a cell spans no further, and the
+/// text of cells past the last column goes into the last column. (Rows are
+/// those of the page, so the grid is at most this many times the page's
+/// rows.)
+const MAX_COLUMNS: usize = 64;
 
 /// Renders body blocks as Markdown with the default options, separated by
 /// blank lines.
@@ -146,8 +153,11 @@ impl Renderer<'_> {
         }
         let aligns: Vec<Option<Align>> = (0..width)
             .map(|col| {
-                grid.iter()
-                    .find_map(|row| row.get(col).copied().flatten().and_then(|c| c.align))
+                grid.iter().find_map(|row| {
+                    row.get(col)
+                        .and_then(|slot| slot.first())
+                        .and_then(|c| c.align)
+                })
             })
             .collect();
         let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
@@ -155,7 +165,14 @@ impl Renderer<'_> {
         for (i, row) in grid.iter().enumerate() {
             let mut cells: Vec<String> = row
                 .iter()
-                .map(|cell| cell.map_or_else(String::new, |c| self.inlines(&c.content, Mode::Cell)))
+                .map(|slot| {
+                    let texts: Vec<String> = slot
+                        .iter()
+                        .map(|c| self.inlines(&c.content, Mode::Cell))
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    texts.join(" ")
+                })
                 .collect();
             cells.resize(width, String::new());
             lines.push(line(cells));
@@ -169,10 +186,10 @@ impl Renderer<'_> {
 
     /// A figure: its image, then its caption in italics on the next line of
     /// the same paragraph. A figure without an image to show (none, an
-    /// unsafe one, or `--no-images`) is left out, caption and all, as it
+    /// unsafe one) is left out, caption and all, as it
     /// is from the plain text: the caption describes a picture.
     fn figure(&mut self, src: Option<&Url>, alt: &str, caption: &[Inline]) -> String {
-        let Some(src) = src.filter(|u| self.options.images && is_safe_link(u)) else {
+        let Some(src) = src.filter(|u| is_safe_link(u)) else {
             return String::new();
         };
         let mut parts = vec![format!(
@@ -305,31 +322,44 @@ fn interrupts_paragraph(block: &Block, text: &str) -> bool {
     (!ordered || start.unwrap_or(1) == 1) && first_item_has_content
 }
 
+/// One place of the table grid: the cells whose text goes there (none for
+/// a place that a merged cell covers, more than one in the last column of a
+/// row wider than [`MAX_COLUMNS`]).
+type Slot<'a> = Vec<&'a Cell>;
+
 /// Fills the columns at the end of `out` that cells above still cover.
-fn take_covered(out: &mut Vec<Option<&Cell>>, covered: &mut [usize]) {
+fn take_covered(out: &mut Vec<Slot<'_>>, covered: &mut [usize]) {
     while let Some(n) = covered.get_mut(out.len()).filter(|n| **n > 0) {
         *n -= 1;
-        out.push(None);
+        out.push(Vec::new());
     }
 }
 
 /// Lays `rows` out on a grid: a cell spanning several columns or rows
-/// takes the first place and leaves the others empty (`None`), so every
-/// row's cells stay under their own columns and no text is lost.
-fn spread(rows: &[Vec<Cell>]) -> Vec<Vec<Option<&Cell>>> {
+/// takes the first place and leaves the others empty, so every row's cells
+/// stay under their own columns and no text is lost. The grid has at most
+/// [`MAX_COLUMNS`] columns: spans stop at the last, and cells past it join
+/// it.
+fn spread(rows: &[Vec<Cell>]) -> Vec<Vec<Slot<'_>>> {
     // For each column, how many more rows a cell above still covers.
     let mut covered: Vec<usize> = Vec::new();
     let mut grid = Vec::with_capacity(rows.len());
     for (r, row) in rows.iter().enumerate() {
         let rows_left = rows.len() - r;
-        let mut out: Vec<Option<&Cell>> = Vec::with_capacity(row.len());
+        let mut out: Vec<Slot<'_>> = Vec::with_capacity(row.len().min(MAX_COLUMNS));
         for cell in row {
             take_covered(&mut out, &mut covered);
-            let cols = (cell.colspan as usize).clamp(1, MAX_SPAN);
+            if out.len() >= MAX_COLUMNS {
+                if let Some(last) = out.last_mut() {
+                    last.push(cell);
+                }
+                continue;
+            }
+            let cols = (cell.colspan as usize).clamp(1, MAX_COLUMNS - out.len());
             let down = (cell.rowspan as usize).clamp(1, MAX_SPAN).min(rows_left) - 1;
             let first = out.len();
-            out.push(Some(cell));
-            out.extend(std::iter::repeat_n(None, cols - 1));
+            out.push(vec![cell]);
+            out.extend(std::iter::repeat_with(Vec::new).take(cols - 1));
             if covered.len() < out.len() {
                 covered.resize(out.len(), 0);
             }
@@ -341,7 +371,7 @@ fn spread(rows: &[Vec<Cell>]) -> Vec<Vec<Option<&Cell>>> {
         while covered.iter().skip(out.len()).any(|&n| n > 0) {
             take_covered(&mut out, &mut covered);
             if covered.get(out.len()).is_some_and(|&n| n == 0) {
-                out.push(None);
+                out.push(Vec::new());
             }
         }
         grid.push(out);
@@ -381,9 +411,15 @@ fn wrap_lines(text: &str, width: usize) -> String {
 fn wrap_line(out: &mut String, line: &str, width: usize) {
     let chars = |s: &str| s.chars().count();
     let bytes = line.as_bytes();
+    // Breaks are at spaces (one byte), so `i + 1` and `b + 1` below stay
+    // on character boundaries; other characters are skipped before looking
+    // past them.
     let breaks = line.char_indices().filter_map(|(i, c)| {
+        if c != ' ' {
+            return None;
+        }
         let next = line[i + 1..].chars().next()?;
-        let single = c == ' ' && i > 0 && bytes.get(i - 1) != Some(&b' ') && next != ' ';
+        let single = i > 0 && bytes.get(i - 1) != Some(&b' ') && next != ' ';
         (single && may_start_line(next)).then_some(i)
     });
     let mut start = 0;
@@ -771,7 +807,39 @@ mod tests {
     }
 
     #[test]
-    fn options_drop_images_and_links_or_collect_references() {
+    fn tables_have_at_most_max_columns_and_keep_all_text() {
+        // 20 header cells of colspan 1000, then 50 rows of 70 cells.
+        let header: Vec<Cell> = (0..20)
+            .map(|i| Cell {
+                colspan: 1000,
+                ..Cell::new(true, vec![t(&format!("h{i}"))])
+            })
+            .collect();
+        let mut rows = vec![header];
+        rows.extend((0..50).map(|r| (0..70).map(|c| cell(&format!("r{r}c{c}"))).collect()));
+        let out = render_body(&[Block::Table(rows)]);
+        assert_eq!(out.lines().count(), 52);
+        for line in out.lines() {
+            assert_eq!(line.matches(" | ").count(), MAX_COLUMNS - 1, "{line}");
+        }
+        assert!(out.len() < 40_000, "{} bytes", out.len());
+        let words: Vec<&str> = out
+            .split(|c: char| c == '|' || c.is_whitespace())
+            .filter(|w| !w.is_empty() && !w.starts_with('-'))
+            .collect();
+        let mut want: Vec<String> = (0..20).map(|i| format!("h{i}")).collect();
+        want.extend((0..50).flat_map(|r| (0..70).map(move |c| format!("r{r}c{c}"))));
+        assert_eq!(words, want);
+        // Past the last column, cells join it.
+        assert!(
+            out.lines()
+                .nth(2)
+                .is_some_and(|l| l.ends_with("| r0c63 r0c64 r0c65 r0c66 r0c67 r0c68 r0c69 |"))
+        );
+    }
+
+    #[test]
+    fn options_drop_links_or_collect_references() {
         let link = |href: &str, text: &str| Inline::Link {
             href: url(href),
             content: vec![t(text)],
@@ -805,11 +873,8 @@ mod tests {
         [2]: https://example.com/b
         ");
         assert_eq!(
-            with(|o| {
-                o.links = false;
-                o.images = false;
-            }),
-            "one, two and one again"
+            with(|o| o.links = false),
+            "one, two and one again\n\n![alt](https://example.com/i.png)\\\n*Caption*"
         );
     }
 
@@ -878,7 +943,7 @@ mod tests {
         #[test]
         fn wrapped_paragraphs_read_back_the_same(
             words in proptest::collection::vec(
-                r"[#>=+*_`~|<&\\!\[\]().:0-9a-z-]{1,6}", 1..30
+                r"[#>=+*_`~|<&\\!\[\]().:0-9a-zé“”«»日本語😀🇫🇷שלוםعربي\x{200f}-]{1,6}", 1..30
             ),
             width in 1usize..30,
         ) {

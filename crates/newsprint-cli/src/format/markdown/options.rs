@@ -7,12 +7,12 @@
 /// The front matter written before the body.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum FrontMatter {
-    /// YAML between `---` lines.
+    /// YAML between `---` lines
     #[default]
     Yaml,
-    /// TOML between `+++` lines.
+    /// TOML between `+++` lines
     Toml,
-    /// None: the body alone.
+    /// The body alone, without metadata
     None,
 }
 
@@ -22,8 +22,6 @@ pub enum FrontMatter {
 pub struct MarkdownOptions {
     /// Which front matter to write.
     pub front_matter: FrontMatter,
-    /// Whether figures keep their image (captions are kept either way).
-    pub images: bool,
     /// Whether links are written as links, rather than as their text.
     pub links: bool,
     /// Whether links are written `[text][n]`, with the targets listed at
@@ -33,17 +31,22 @@ pub struct MarkdownOptions {
     pub wrap: usize,
     /// Whether the body starts with the title as a level-1 heading.
     pub title_heading: bool,
+    /// Whether several documents go one after another into one stream
+    /// (several pages and no `--output-dir`). Without front matter, each
+    /// document then starts with an HTML comment naming its source, which
+    /// marks where it begins.
+    pub several_documents: bool,
 }
 
 impl Default for MarkdownOptions {
     fn default() -> MarkdownOptions {
         MarkdownOptions {
             front_matter: FrontMatter::Yaml,
-            images: true,
             links: true,
             reference_links: false,
             wrap: 0,
             title_heading: false,
+            several_documents: false,
         }
     }
 }
@@ -51,8 +54,12 @@ impl Default for MarkdownOptions {
 /// The rendering flags of `news2md`.
 #[derive(Clone, Debug, Default, clap::Args)]
 pub struct MarkdownArgs {
-    /// Front matter format: `yaml` (between `---` lines), `toml` (between
-    /// `+++` lines) or `none`.
+    /// Front matter format: yaml, toml or none.
+    ///
+    /// With `none` and several pages in one output, each document starts
+    /// with a `<!-- source: PATH -->` line (an HTML comment, which Markdown
+    /// viewers do not show) and ends with a blank line, so the documents
+    /// can be told apart. newscheck checks yaml and toml documents only.
     #[arg(long, value_name = "FORMAT", value_enum, default_value_t = FrontMatter::Yaml)]
     pub front_matter: FrontMatter,
 
@@ -61,6 +68,10 @@ pub struct MarkdownArgs {
     pub no_links: bool,
 
     /// Write links as `[text][n]`, with the targets listed after the body.
+    ///
+    /// Numbers start at 1 in each document: a file holding several
+    /// documents read as one Markdown document takes each number's first
+    /// target, so use --output-dir (or one page per run) to keep them apart.
     #[arg(long, conflicts_with = "no_links")]
     pub reference_links: bool,
 
@@ -81,13 +92,11 @@ impl From<MarkdownArgs> for MarkdownOptions {
     fn from(args: MarkdownArgs) -> MarkdownOptions {
         MarkdownOptions {
             front_matter: args.front_matter,
-            // `--no-images` is an extraction flag: figures never reach the
-            // writer.
-            images: true,
             links: !args.no_links,
             reference_links: args.reference_links,
             wrap: args.wrap,
             title_heading: args.title_heading,
+            several_documents: false,
         }
     }
 }
