@@ -153,62 +153,47 @@ pub(crate) enum Hint {
 
 /// Name parts that always mark page furniture.
 fn is_hard_negative(word: &str) -> bool {
-    matches!(
-        word,
-        "ad" | "ads"
-            | "advert"
-            | "advertisement"
-            | "adsbygoogle"
-            | "breadcrumb"
-            | "breadcrumbs"
-            | "comment"
-            | "comments"
-            | "commentlist"
-            | "consent"
-            | "cookie"
-            | "cookies"
-            | "disqus"
-            | "footer"
-            | "gdpr"
-            | "modal"
-            | "nav"
-            | "navbar"
-            | "navigation"
-            | "newsletter"
-            | "outbrain"
-            | "popup"
-            | "related"
-            | "share"
-            | "sharing"
-            | "sharedaddy"
-            | "addthis"
-            | "social"
-            | "taboola"
-            | "menu"
-            | "subscribe"
-            | "subscription"
-            | "signup"
-            | "paywall"
-            | "upsell"
-            | "respond"
-            | "reply"
-            | "replies"
-            | "responses"
-            | "comentario"
-            | "comentarios"
-            | "kommentar"
-            | "kommentare"
-            | "commentaire"
-            | "commentaires"
-            | "commenti"
-            | "reacties"
-            | "jp-relatedposts"
-            | "yarpp"
-            | "crumbs"
-            | "skip"
-            | "donate"
-            | "donation"
-    )
+    is_discussion_word(word)
+        || matches!(
+            word,
+            "ad" | "ads"
+                | "advert"
+                | "advertisement"
+                | "adsbygoogle"
+                | "breadcrumb"
+                | "breadcrumbs"
+                | "consent"
+                | "cookie"
+                | "cookies"
+                | "footer"
+                | "gdpr"
+                | "modal"
+                | "nav"
+                | "navbar"
+                | "navigation"
+                | "newsletter"
+                | "outbrain"
+                | "popup"
+                | "related"
+                | "share"
+                | "sharing"
+                | "sharedaddy"
+                | "addthis"
+                | "social"
+                | "taboola"
+                | "menu"
+                | "subscribe"
+                | "subscription"
+                | "signup"
+                | "paywall"
+                | "upsell"
+                | "jp-relatedposts"
+                | "yarpp"
+                | "crumbs"
+                | "skip"
+                | "donate"
+                | "donation"
+        )
 }
 
 /// Name parts that usually mark page furniture.
@@ -325,27 +310,30 @@ pub(crate) fn is_discussion(el: &Element) -> bool {
         .flatten()
         .filter(|v| v.len() <= 400)
         .flat_map(|v| v.split(|c: char| c.is_ascii_whitespace() || "-_:.".contains(c)))
-        .any(|part| {
-            matches!(
-                part.to_ascii_lowercase().as_str(),
-                "comment"
-                    | "comments"
-                    | "commentlist"
-                    | "disqus"
-                    | "respond"
-                    | "reply"
-                    | "replies"
-                    | "responses"
-                    | "comentario"
-                    | "comentarios"
-                    | "kommentar"
-                    | "kommentare"
-                    | "commentaire"
-                    | "commentaires"
-                    | "commenti"
-                    | "reacties"
-            )
-        })
+        .any(|part| is_discussion_word(&part.to_ascii_lowercase()))
+}
+
+/// Name parts that mark a discussion, in the languages we see most.
+fn is_discussion_word(word: &str) -> bool {
+    matches!(
+        word,
+        "comment"
+            | "comments"
+            | "commentlist"
+            | "disqus"
+            | "respond"
+            | "reply"
+            | "replies"
+            | "responses"
+            | "comentario"
+            | "comentarios"
+            | "kommentar"
+            | "kommentare"
+            | "commentaire"
+            | "commentaires"
+            | "commenti"
+            | "reacties"
+    )
 }
 
 pub(crate) fn hint(el: &Element) -> Hint {
