@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use crate::{
     Config, Error, ExitStatus, InputError,
     archive::{Job, Jobs},
-    format::{Format, Origin, Writer},
+    format::{Format, RecordSource, Writer},
     input::{Input, Inputs},
     manifest::{self, Tally},
     output::Output,
@@ -72,7 +72,7 @@ pub fn convert(config: &Config, format: &Format) -> Result<ExitStatus, Error> {
                     (article, page.name.clone(), warc)
                 }
             };
-            let origin = Origin {
+            let origin = RecordSource {
                 source: &source,
                 warc,
             };
@@ -113,7 +113,7 @@ fn render(
     writer: &dyn Writer,
     out: &mut Vec<u8>,
     article: &article_model::Article,
-    origin: &Origin<'_>,
+    origin: &RecordSource<'_>,
     own_file: bool,
 ) -> io::Result<()> {
     if own_file {

@@ -34,15 +34,8 @@ pub fn read_input(input: &Input, limit: u64) -> Result<Vec<u8>, InputError> {
 
 /// Reads `reader` to the end; gunzips when `gzip` is set or the data starts
 /// with the gzip magic number.
-pub fn read_from<R: Read>(mut reader: R, limit: u64) -> Result<Vec<u8>, InputError> {
-    // A pipe may deliver fewer bytes per read than the magic number has.
-    let mut head = Vec::with_capacity(GZIP_MAGIC.len());
-    (&mut reader)
-        .take(GZIP_MAGIC.len() as u64)
-        .read_to_end(&mut head)
-        .map_err(InputError::Read)?;
-    let gzip = head == GZIP_MAGIC;
-    let reader = io::Cursor::new(head).chain(reader);
+pub fn read_from<R: Read>(reader: R, limit: u64) -> Result<Vec<u8>, InputError> {
+    let (reader, gzip) = sniff_gzip(reader)?;
     if gzip {
         read_limited(MultiGzDecoder::new(reader), limit).map_err(|e| match e {
             InputError::Read(e) if is_corrupt(&e) => InputError::Gzip(e),
@@ -51,6 +44,19 @@ pub fn read_from<R: Read>(mut reader: R, limit: u64) -> Result<Vec<u8>, InputErr
     } else {
         read_limited(reader, limit)
     }
+}
+
+/// Reads the first bytes of `reader` to tell whether it is gzip data;
+/// returns a reader that still yields them.
+fn sniff_gzip<R: Read>(mut reader: R) -> Result<(impl Read, bool), InputError> {
+    // A pipe may deliver fewer bytes per read than the magic number has.
+    let mut head = Vec::with_capacity(GZIP_MAGIC.len());
+    (&mut reader)
+        .take(GZIP_MAGIC.len() as u64)
+        .read_to_end(&mut head)
+        .map_err(InputError::Read)?;
+    let gzip = head == GZIP_MAGIC;
+    Ok((io::Cursor::new(head).chain(reader), gzip))
 }
 
 /// The buffer size of inputs read line by line.
@@ -70,16 +76,8 @@ pub fn open_lines<'a>(input: &Input, limit: u64) -> Result<Lines<'a>, InputError
 
 /// `reader`, buffered and gunzipped when it starts with the gzip magic
 /// number (then the flag is set).
-fn decompressed<'a, R: Read + 'a>(
-    mut reader: R,
-) -> Result<(Box<dyn BufRead + 'a>, bool), InputError> {
-    let mut head = Vec::with_capacity(GZIP_MAGIC.len());
-    (&mut reader)
-        .take(GZIP_MAGIC.len() as u64)
-        .read_to_end(&mut head)
-        .map_err(InputError::Read)?;
-    let gzip = head == GZIP_MAGIC;
-    let reader = io::Cursor::new(head).chain(reader);
+fn decompressed<'a, R: Read + 'a>(reader: R) -> Result<(Box<dyn BufRead + 'a>, bool), InputError> {
+    let (reader, gzip) = sniff_gzip(reader)?;
     let reader: Box<dyn BufRead + 'a> = if gzip {
         Box::new(BufReader::with_capacity(
             LINE_BUFFER,

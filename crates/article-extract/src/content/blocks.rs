@@ -390,10 +390,10 @@ impl Builder<'_, '_> {
             return;
         }
         let text = article_model::plain_text(&[Block::Paragraph(content.clone())]);
-        let has_code = content.iter().any(|i| matches!(i, Inline::Code(_)));
+        let has_code = || content.iter().any(|i| matches!(i, Inline::Code(_)));
         if text.is_empty()
             || filter::is_noise(&text)
-            || !has_code && filter::looks_like_script(&text)
+            || filter::looks_like_script(&text) && !has_code()
         {
             return;
         }

@@ -258,8 +258,9 @@ pub(crate) fn article_parts(
     let root = std::iter::once(root)
         .chain(doc.ancestors(root).take(TWIN_LEVELS))
         .filter(|&a| has_twin(doc, an, a))
-        .max_by(|&a, &b| twin_prose(doc, an, a).total_cmp(&twin_prose(doc, an, b)))
-        .unwrap_or(root);
+        .map(|a| (a, twin_prose(doc, an, a)))
+        .max_by(|(_, x), (_, y)| x.total_cmp(y))
+        .map_or(root, |(a, _)| a);
     let Some(parent) = doc.node(root).parent else {
         return vec![root];
     };

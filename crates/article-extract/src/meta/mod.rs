@@ -545,25 +545,24 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
 fn labelled_dates(doc: &Document, f: &mut Found) {
     let mut walk = doc.descendants(NodeId::ROOT);
     while let Some(id) = walk.next() {
-        let text = match &doc.node(id).data {
+        let raw = match &doc.node(id).data {
             NodeData::Element(el) if matches!(&**el.tag(), "script" | "style" | "noscript") => {
                 walk.skip_children(id);
                 continue;
             }
-            NodeData::Text(t) if t.len() <= 2 * MAX_LINE_CHARS => collapse_whitespace(t),
+            NodeData::Text(t) if t.len() <= 2 * MAX_LINE_CHARS => t.trim_start(),
             _ => continue,
         };
-        let lower = text.to_lowercase();
-        let labelled = [
-            "posted on",
-            "published on",
-            "published:",
-            "published",
-            "date:",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p));
-        if labelled && text.chars().count() <= MAX_LINE_CHARS && !in_furniture(doc, id) {
+        // Most text runs are not labelled: look before copying any.
+        let labelled = ["posted on", "published", "date:"].iter().any(|p| {
+            raw.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        });
+        if !labelled {
+            continue;
+        }
+        let text = collapse_whitespace(raw);
+        if text.chars().count() <= MAX_LINE_CHARS && !in_furniture(doc, id) {
             visible_date(&text, f);
             if !f.published.0.is_empty() {
                 return;

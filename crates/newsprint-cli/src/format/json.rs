@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use article_model::{Article, Record};
 
-use super::{MarkdownOptions, Origin, Writer, markdown_body};
+use super::{MarkdownOptions, RecordSource, Writer, markdown_body};
 
 /// How JSON records are laid out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -93,10 +93,7 @@ impl JsonOptions {
 /// Writes each article as its JSON [`Record`].
 #[derive(Clone, Debug)]
 pub struct JsonWriter {
-    pretty: bool,
-    markdown: Option<MarkdownOptions>,
-    links: bool,
-    provenance: bool,
+    options: JsonOptions,
 }
 
 impl JsonWriter {
@@ -107,40 +104,36 @@ impl JsonWriter {
 
     /// A writer for `options` ([`JsonLayout::Auto`] counts as JSON Lines).
     pub fn with_options(options: JsonOptions) -> JsonWriter {
-        JsonWriter {
-            pretty: options.layout == JsonLayout::Pretty,
-            markdown: options.markdown,
-            links: options.links,
-            provenance: options.provenance,
-        }
+        JsonWriter { options }
     }
 }
 
 impl Writer for JsonWriter {
     fn write(&self, out: &mut dyn Write, article: &Article, source: &str) -> io::Result<()> {
-        self.write_from(out, article, &Origin { source, warc: None })
+        self.write_from(out, article, &RecordSource { source, warc: None })
     }
 
     fn write_from(
         &self,
         out: &mut dyn Write,
         article: &Article,
-        origin: &Origin<'_>,
+        origin: &RecordSource<'_>,
     ) -> io::Result<()> {
         let mut record = Record::new(article, origin.source);
         if let Some((record_id, file)) = origin.warc {
             record = record.from_warc(record_id, file);
         }
-        if let Some(options) = &self.markdown {
-            record = record.with_markdown(markdown_body(article, options));
+        let options = &self.options;
+        if let Some(markdown) = &options.markdown {
+            record = record.with_markdown(markdown_body(article, markdown));
         }
-        if self.links {
+        if options.links {
             record = record.with_links(article);
         }
-        if self.provenance {
+        if options.provenance {
             record = record.with_provenance(article);
         }
-        if self.pretty {
+        if options.layout == JsonLayout::Pretty {
             serde_json::to_writer_pretty(&mut *out, &record)?;
         } else {
             serde_json::to_writer(&mut *out, &record)?;

@@ -42,7 +42,7 @@ pub trait Writer: Send + Sync {
         &self,
         out: &mut dyn Write,
         article: &Article,
-        origin: &Origin<'_>,
+        origin: &RecordSource<'_>,
     ) -> io::Result<()> {
         self.write(out, article, origin.source)
     }
@@ -54,9 +54,10 @@ pub trait Writer: Send + Sync {
     }
 }
 
-/// Where an article came from.
+/// Where an article came from (not to be confused with
+/// [`article_model::Origin`], where a metadata value came from).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Origin<'a> {
+pub struct RecordSource<'a> {
     /// The `source` field: a path, `-`, `FILE#RECORD-ID` or `FILE:LINE`.
     pub source: &'a str,
     /// For a page of a WARC file, its `WARC-Record-ID` and the file.
