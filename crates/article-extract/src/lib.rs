@@ -268,4 +268,49 @@ mod tests {
         assert!(!precise.contains("library budget"), "{precise}");
         assert!(precise.contains("regular public updates"), "{precise}");
     }
+
+    fn body_at(html: &str, url: &str) -> String {
+        let options = Options {
+            url: Some(Url::parse(url).unwrap()),
+            ..Options::default()
+        };
+        extract_str(html, &options).text()
+    }
+
+    #[test]
+    fn lists_of_links_to_other_sites_are_kept() {
+        // Products to buy (elsewhere) belong to the article; related
+        // stories (on the same site, under any of its host names) do not.
+        let html = format!(
+            "<body><article><h1>Tools</h1><p>{p}</p><h3>Our picks:</h3>\
+             <ul><li><p><a href='https://toolhaus.test/fluke'>Fluke 117</a></p></li>\
+             <li><p><a href='https://sparkmart.test/klein'>Klein MM400</a></p></li></ul>\
+             <p>{p}</p><p>{p}</p><ul><li><a href='/news/1'>Council votes on budget</a></li>\
+             <li><a href='https://news.example.de/2'>Mayor opens bridge</a></li></ul>\
+             </article></body>",
+            p = PROSE
+        );
+        let text = body_at(&html, "https://www.example.com/tools");
+        assert!(text.contains("Fluke 117\nKlein MM400"), "{text}");
+        assert!(!text.contains("Mayor opens bridge"), "{text}");
+        // Without the page's address, every list of links is left out.
+        assert!(!body_of(&html).contains("Fluke 117"));
+    }
+
+    #[test]
+    fn a_table_titled_by_a_heading_in_its_header_is_a_table() {
+        let html = format!(
+            "<body><article><h1>Projectors</h1><p>{p}</p><p>{p}</p>\
+             <table><thead><tr><th colspan=2><h3>N1 Specs</h3></th></tr></thead>\
+             <tbody><tr><td>Price</td><td>$999</td></tr>\
+             <tr><td>Weight</td><td>4.41 lbs</td></tr></tbody></table></article></body>",
+            p = PROSE
+        );
+        let article = extract_str(&html, &Options::default());
+        let table = article.body.iter().find_map(|b| match b {
+            Block::Table(rows) => Some(rows.len()),
+            _ => None,
+        });
+        assert_eq!(table, Some(3), "{:?}", article.body);
+    }
 }

@@ -53,7 +53,9 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub set: Option<SetName>,
     /// Lists the N worst pages of each set by body F1, with what was missed
-    /// and leaked, and the first N metadata misses.
+    /// and leaked, and the first N metadata misses; with the Markdown pass,
+    /// the N lowest round trips and the N pages missing the most headings,
+    /// list items and table rows.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub worst: usize,
     /// Writes every per-page result, the totals and the timings to FILE as JSON.

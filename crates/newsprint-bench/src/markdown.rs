@@ -13,6 +13,8 @@
 //!   output, per kind. A truth heading with the page title's words is left
 //!   out, since the title goes to the front matter.
 
+use std::collections::HashMap;
+
 use article_model::Record;
 use newsprint_cli::format::{MarkdownWriter, Writer};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -21,7 +23,7 @@ use serde::Serialize;
 
 use crate::{
     dataset::{Dataset, Page, SetName},
-    metrics::{Case, Counts, tokens, word_counts},
+    metrics::{Case, tokens, word_counts},
 };
 
 /// The round-trip F1 every page must reach.
@@ -70,6 +72,22 @@ impl Tally {
     }
 }
 
+/// How many missed elements of each kind a page keeps, to show why its
+/// structure recall fell short.
+pub const MISSED_KEPT: usize = 3;
+
+/// The first [`MISSED_KEPT`] truth elements of each kind that the output
+/// lacks, as lowercased words.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Missed {
+    /// Headings.
+    pub headings: Vec<String>,
+    /// List items.
+    pub list_items: Vec<String>,
+    /// Table rows.
+    pub table_rows: Vec<String>,
+}
+
 /// Structure recall of one page, per element kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Structure {
@@ -86,6 +104,14 @@ impl Structure {
         self.headings.add(other.headings);
         self.list_items.add(other.list_items);
         self.table_rows.add(other.table_rows);
+    }
+
+    /// Truth elements of every kind not found.
+    pub fn missed(&self) -> u64 {
+        [self.headings, self.list_items, self.table_rows]
+            .iter()
+            .map(|t| t.total - t.found)
+            .sum()
     }
 }
 
@@ -105,6 +131,8 @@ pub struct MarkdownPage {
     pub front_matter_diffs: Vec<String>,
     /// Structure recall against `main_content_markdown`, when there is one.
     pub structure: Option<Structure>,
+    /// Examples of what the structure recall missed.
+    pub missed: Missed,
 }
 
 /// The Markdown measures of a run.
@@ -178,6 +206,7 @@ pub fn measure_page(set: SetName, page: &Page) -> MarkdownPage {
         round_trip: 0.0,
         front_matter_diffs: Vec::new(),
         structure: None,
+        missed: Missed::default(),
     };
     let options = article_extract::Options {
         url: page.url.clone(),
@@ -200,11 +229,11 @@ pub fn measure_page(set: SetName, page: &Page) -> MarkdownPage {
     let (yaml, body) = split_front_matter(&doc);
     result.round_trip = round_trip_f1(&plain_text(body), &record.text);
     result.front_matter_diffs = front_matter_diffs(yaml, &record);
-    result.structure = page
-        .truth
-        .markdown
-        .as_deref()
-        .map(|truth| structure(body, truth, article.title.as_deref()));
+    if let Some(truth) = page.truth.markdown.as_deref() {
+        let (found, missed) = structure(body, truth, article.title.as_deref());
+        result.structure = Some(found);
+        result.missed = missed;
+    }
     result
 }
 
@@ -229,15 +258,14 @@ pub fn word_diff(page: &Page) -> (Vec<String>, Vec<String>) {
     let markdown = plain_text(split_front_matter(&doc).1);
     let text = article.text();
     let count = |s: &str| {
-        let mut counts: std::collections::HashMap<String, i64> = Default::default();
+        let mut counts: HashMap<String, i64> = Default::default();
         for t in tokens(s, Case::Lower) {
             *counts.entry(t.into_owned()).or_default() += 1;
         }
         counts
     };
     let (m, t) = (count(&markdown), count(&text));
-    let only = |a: &std::collections::HashMap<String, i64>,
-                b: &std::collections::HashMap<String, i64>| {
+    let only = |a: &HashMap<String, i64>, b: &HashMap<String, i64>| {
         let mut words: Vec<String> = a
             .iter()
             .filter(|(w, n)| **n > b.get(*w).copied().unwrap_or(0))
@@ -405,25 +433,33 @@ pub fn elements(markdown: &str) -> Elements {
             ) => {
                 close(&mut open, &mut found);
             }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, text)) = open.last_mut() {
-                    text.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, text)) = open.last_mut() {
-                    text.push(' ');
-                }
-            }
-            Event::End(tag) if !is_inline_end(tag) => {
-                if let Some((_, text)) = open.last_mut() {
-                    text.push(' ');
-                }
-            }
+            Event::Text(t) | Event::Code(t) => push_innermost(&mut open, &t),
+            Event::SoftBreak | Event::HardBreak => push_innermost(&mut open, " "),
+            Event::End(tag) if !is_inline_end(tag) => push_innermost(&mut open, " "),
             _ => {}
         }
     }
     found
+}
+
+/// Adds `s` to the innermost open element, and also to the innermost
+/// open list item or table row around it when that element is a heading:
+/// `<li><h3>Name</h3></li>` is a list item whose text is "Name". A nested
+/// list's text stays out of the item that holds the list.
+fn push_innermost(open: &mut [(Kind, String)], s: &str) {
+    let Some(((kind, text), outer)) = open.split_last_mut() else {
+        return;
+    };
+    text.push_str(s);
+    if matches!(kind, Kind::Heading) {
+        if let Some((_, text)) = outer
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| matches!(k, Kind::Item | Kind::Row))
+        {
+            text.push_str(s);
+        }
+    }
 }
 
 /// `text`'s lowercased words, joined by single spaces.
@@ -433,25 +469,60 @@ fn key(text: &str) -> String {
 
 /// How many of `truth`'s headings, list items and table rows (Markdown)
 /// reappear in `output` (Markdown), leaving out truth headings that are
-/// the `title`.
-pub fn structure(output: &str, truth: &str, title: Option<&str>) -> Structure {
+/// the `title`; and the first of those that do not.
+pub fn structure(output: &str, truth: &str, title: Option<&str>) -> (Structure, Missed) {
     let got = elements(output);
     let mut want = elements(truth);
     if let Some(title) = title.map(key) {
         want.headings.retain(|h| *h != title);
     }
     let tally = |got: &[String], want: &[String]| {
-        let counts = Counts::of(got.iter(), want.iter());
-        Tally {
-            found: counts.tp,
-            total: want.len() as u64,
+        let mut pool: HashMap<&str, usize> = HashMap::new();
+        for g in got {
+            *pool.entry(g).or_default() += 1;
         }
+        let mut missed = Vec::new();
+        let mut found = 0;
+        for w in want {
+            match pool.get_mut(w.as_str()) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    found += 1;
+                }
+                _ if missed.len() < MISSED_KEPT => missed.push(w.clone()),
+                _ => {}
+            }
+        }
+        let total = want.len() as u64;
+        (Tally { found, total }, missed)
     };
-    Structure {
-        headings: tally(&got.headings, &want.headings),
-        list_items: tally(&got.list_items, &want.list_items),
-        table_rows: tally(&got.table_rows, &want.table_rows),
-    }
+    let (headings, missed_headings) = tally(&got.headings, &want.headings);
+    let (list_items, missed_items) = tally(&got.list_items, &want.list_items);
+    let (table_rows, missed_rows) = tally(&got.table_rows, &want.table_rows);
+    (
+        Structure {
+            headings,
+            list_items,
+            table_rows,
+        },
+        Missed {
+            headings: missed_headings,
+            list_items: missed_items,
+            table_rows: missed_rows,
+        },
+    )
+}
+
+/// The `n` pages that missed the most structure elements, most first.
+pub fn most_structure_missed(result: &MarkdownResult, n: usize) -> Vec<&MarkdownPage> {
+    let mut pages: Vec<&MarkdownPage> = result
+        .pages
+        .iter()
+        .filter(|p| p.structure.is_some_and(|s| s.missed() > 0))
+        .collect();
+    pages.sort_by_key(|p| std::cmp::Reverse(p.structure.map_or(0, |s| s.missed())));
+    pages.truncate(n);
+    pages
 }
 
 /// The `n` pages with the lowest round-trip F1, lowest first.
@@ -473,10 +544,25 @@ mod tests {
         assert_eq!(e.headings, ["title", "part one"]);
         assert_eq!(e.list_items, ["a", "nested", "b"]);
         assert_eq!(e.table_rows, ["h i", "x y"]);
-        let s = structure("## Part one\n\n- a\n", md, Some("Title"));
+        let (s, missed) = structure("## Part one\n\n- a\n", md, Some("Title"));
         assert_eq!(s.headings, Tally { found: 1, total: 1 });
         assert_eq!(s.list_items, Tally { found: 1, total: 3 });
         assert_eq!(s.table_rows, Tally { found: 0, total: 2 });
+        assert_eq!(s.missed(), 4);
+        assert_eq!(missed.list_items, ["nested", "b"]);
+        assert_eq!(missed.table_rows, ["h i", "x y"]);
+        assert!(missed.headings.is_empty());
+    }
+
+    #[test]
+    fn a_heading_in_a_list_item_is_the_item_too() {
+        let e = elements(
+            "- ## [Fluke 117](https://x.test/)
+- plain
+",
+        );
+        assert_eq!(e.headings, ["fluke 117"]);
+        assert_eq!(e.list_items, ["fluke 117", "plain"]);
     }
 
     #[test]

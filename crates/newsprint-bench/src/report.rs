@@ -122,6 +122,34 @@ fn markdown_section(out: &mut dyn Write, result: &MarkdownResult, worst: usize) 
         for p in markdown::worst_round_trips(result, worst) {
             writeln!(out, "- {} {}: {:.4}", p.set, escape(&p.id), p.round_trip)?;
         }
+        writeln!(out, "\nMost structure elements missed:\n")?;
+        for p in markdown::most_structure_missed(result, worst) {
+            let Some(s) = p.structure else { continue };
+            writeln!(
+                out,
+                "- {} {}: {} missed (headings {}/{}, list items {}/{}, table rows {}/{})",
+                p.set,
+                escape(&p.id),
+                s.missed(),
+                s.headings.found,
+                s.headings.total,
+                s.list_items.found,
+                s.list_items.total,
+                s.table_rows.found,
+                s.table_rows.total
+            )?;
+            let kinds = [
+                ("heading", &p.missed.headings),
+                ("list item", &p.missed.list_items),
+                ("table row", &p.missed.table_rows),
+            ];
+            for (kind, missed) in kinds {
+                for m in missed {
+                    let m: String = m.chars().take(100).collect();
+                    writeln!(out, "  - {kind}: “{}”", escape(&m))?;
+                }
+            }
+        }
     }
     Ok(())
 }

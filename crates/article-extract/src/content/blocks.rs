@@ -425,10 +425,46 @@ impl Builder<'_, '_> {
         let density = an.link_density(id);
         match tag {
             "dl" | "nav" => density > 0.6,
-            "ul" | "ol" | "table" => density > 0.95 && text < 300,
-            "p" | "div" | "section" | "li" | "td" => density > 0.7 && text < 400,
+            "ul" | "ol" => density > 0.95 && !self.links_leave_site(id),
+            "table" => density > 0.95 && text < 300,
+            // List items, and blocks right inside them, are judged with
+            // their list, so that one linked item (a product, a source) is
+            // not cut out of it.
+            "p" | "div" | "section" | "td" => density > 0.7 && text < 400 && !self.in_list_item(id),
             _ => false,
         }
+    }
+
+    /// Whether `id`'s parent is a list item.
+    fn in_list_item(&self, id: NodeId) -> bool {
+        let doc = self.cx.doc;
+        doc.node(id)
+            .parent
+            .and_then(|p| doc.tag(p))
+            .is_some_and(|t| &**t == "li")
+    }
+
+    /// Whether most of the link text under `id` points to other sites: a
+    /// list of products or sources, where related stories and tables of
+    /// contents point to the page's own site. `false` without a base URL.
+    fn links_leave_site(&self, id: NodeId) -> bool {
+        let Some(home) = self.cx.base.and_then(|b| b.host_str()) else {
+            return false;
+        };
+        let doc = self.cx.doc;
+        let (mut away, mut home_text) = (0, 0);
+        for a in doc.descendants(id) {
+            let Some(el) = doc.element(a).filter(|e| &**e.tag() == "a") else {
+                continue;
+            };
+            let chars = self.cx.analysis.text[a.index()];
+            let target = el.attr("href").and_then(|h| resolve::web(self.cx.base, h));
+            match target.as_ref().and_then(|u| u.host_str()) {
+                Some(host) if !same_site(host, home) => away += chars,
+                _ => home_text += chars,
+            }
+        }
+        away > home_text
     }
 
     fn figure(&self, id: NodeId, el: &Element) -> Option<Block> {
@@ -460,6 +496,25 @@ impl Builder<'_, '_> {
             .unwrap_or_default();
         Some(Block::Figure { src, alt, caption })
     }
+}
+
+/// Whether hosts `a` and `b` belong to one site: the same name before the
+/// public suffix, so that `news.example.com`, `www.example.com` and
+/// `example.de` are one site. The suffix is taken to be the last label, or
+/// the last two under a country code with a short second level
+/// (`example.co.uk`).
+fn same_site(a: &str, b: &str) -> bool {
+    fn name(host: &str) -> String {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        let labels: Vec<&str> = host.rsplit('.').collect();
+        let name = match labels.as_slice() {
+            [tld, second, name, ..] if tld.len() == 2 && second.len() <= 3 => name,
+            [_, name, ..] => name,
+            _ => return host,
+        };
+        (*name).to_string()
+    }
+    name(a) == name(b)
 }
 
 /// Wraps inline content in the markup of `kind`; `None` when empty.
@@ -589,12 +644,21 @@ fn holds_table(doc: &Document, figure: NodeId) -> bool {
 }
 
 /// Whether a table lays out the page rather than holding data: it holds
-/// another table, a heading, a list or a quote, or a cell with more than
-/// one paragraph or division (one `<p>` per cell is common in data tables).
+/// another table, a heading outside its header cells, a list or a quote,
+/// or a cell with more than one paragraph or division (one `<p>` per cell
+/// is common in data tables).
 fn is_layout_table(doc: &Document, table: NodeId) -> bool {
     let tag_is = |n: NodeId, tags: &[&str]| doc.tag(n).is_some_and(|t| tags.contains(&&**t));
+    // A heading in a header cell (`<th><h3>Specs</h3></th>`) titles the
+    // table; anywhere else it is a page laid out in cells.
+    let in_header = |n: NodeId| {
+        doc.ancestors(n)
+            .take_while(|&a| a != table)
+            .any(|a| tag_is(a, &["th", "thead", "caption"]))
+    };
     doc.descendants(table).skip(1).any(|n| {
-        tag_is(n, &["table", "h1", "h2", "h3", "ul", "ol", "blockquote"])
+        tag_is(n, &["table", "ul", "ol", "blockquote"])
+            || (tag_is(n, &["h1", "h2", "h3"]) && !in_header(n))
             || (tag_is(n, &["td", "th"])
                 && doc
                     .descendants(n)
@@ -664,5 +728,20 @@ fn cell_align(cell: &Element) -> Option<Align> {
         "center" | "centre" => Some(Align::Center),
         "right" | "end" => Some(Align::Right),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_site;
+
+    #[test]
+    fn sites_are_compared_by_name() {
+        assert!(same_site("www.example.com", "news.example.com"));
+        assert!(same_site("example.com", "www.example.de"));
+        assert!(same_site("shop.example.co.uk", "example.co.uk"));
+        assert!(!same_site("example.co.uk", "other.co.uk"));
+        assert!(!same_site("example.com", "amazon.com"));
+        assert!(same_site("localhost", "LOCALHOST"));
     }
 }

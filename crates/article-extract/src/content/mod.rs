@@ -7,11 +7,13 @@
 //! spans an article split across sibling containers, and
 //! [`score::mark_furniture`] marks what to leave out inside it;
 //! [`blocks::render`] walks that subtree once more, leaving out furniture,
-//! link lists and noise lines ([`filter`]).
+//! link lists and noise lines ([`filter`]); [`lists::lift`] turns lists
+//! typed as text ("1. …", "• …") into lists.
 
 mod blocks;
 pub(crate) mod classify;
 mod filter;
+mod lists;
 mod score;
 
 use article_model::Block;
@@ -56,11 +58,13 @@ pub(crate) fn render(doc: &Document, located: &Located, meta: &Meta) -> Vec<Bloc
         base: meta.base.as_ref(),
         title: meta.article.title.as_deref(),
     };
-    located
+    let mut body = located
         .parts
         .iter()
         .flat_map(|&part| blocks::render(&cx, part))
-        .collect()
+        .collect();
+    lists::lift(&mut body);
+    body
 }
 
 /// Leaves out of `body` what `options` asks to: tables, images.
