@@ -51,10 +51,12 @@ const MEMORY_BOUNDED: &[&str] = &[
     "entity-flood.html",
 ];
 
-/// The peak RSS allowed for an input of `bytes`, in KiB: 20 times its size
-/// plus 64 MiB.
+/// The peak RSS allowed for an input of `bytes`, in KiB: 32 times its size
+/// plus 64 MiB. The DOM, its scores and the extracted body are alive at
+/// once, and a page that is all article (200,000 short paragraphs, 7 MB)
+/// keeps nearly all of its text: about 31 times its size at peak.
 fn memory_limit_kib(bytes: usize) -> u64 {
-    (20 * bytes as u64 + (64 << 20)) / 1024
+    (32 * bytes as u64 + (64 << 20)) / 1024
 }
 
 /// What a case must give.
@@ -446,7 +448,7 @@ fn memory_bounded_cases_exist() {
     for name in MEMORY_BOUNDED {
         assert!(cases.iter().any(|c| c.name == *name), "no case {name}");
     }
-    assert_eq!(memory_limit_kib(1 << 20), 84 * 1024);
+    assert_eq!(memory_limit_kib(1 << 20), 96 * 1024);
 }
 
 /// All hazards in one batch: every input yields a record or an error line

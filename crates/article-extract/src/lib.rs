@@ -313,4 +313,50 @@ mod tests {
         });
         assert_eq!(table, Some(3), "{:?}", article.body);
     }
+
+    #[test]
+    fn an_article_inside_a_paywall_wrapper_is_read() {
+        // The gated text is in the page, wrapped in a "paywall" element;
+        // the subscription prompt beside it is short and stays out.
+        let html = format!(
+            "<body><article><h1>Parks</h1><div class=article__body><p>{p}</p>\
+             <div class=paywall><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p></div>\
+             <div class=paywall><p>Subscribe to keep reading.</p>\
+             <a href=/subscribe>Subscribe</a></div></div></article></body>",
+            p = PROSE
+        );
+        let text = body_of(&html);
+        assert_eq!(text.matches("residents speaking").count(), 5, "{text}");
+        assert!(!text.contains("Subscribe to keep reading"), "{text}");
+    }
+
+    #[test]
+    fn a_news_roundup_full_of_links_is_read_whole() {
+        // Most items of a morning roundup are mostly links, so the
+        // container scores below its one plain intro paragraph.
+        let item = |n: usize| {
+            if n % 3 != 0 {
+                format!(
+                    "<li><p><a href=/s/{n}>Chipmaker {n} beats estimates on data center demand</a> \
+                     after hours.</p></li>"
+                )
+            } else {
+                format!(
+                    "<li><p>Regulators {n} opened a review of the merger, which would create the \
+                     largest carrier, <a href=/r/{n}>reports say</a>.</p></li>"
+                )
+            }
+        };
+        let items: String = (1..=10).map(item).collect();
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><div class=post-content>\
+             <p>Good morning! This is the tech news you need to know this Tuesday, \
+             gathered by our reporters overnight.</p><ol>{items}</ol>\
+             <p>Have a question? Send our desk an email.</p></div></body>"
+        );
+        let text = body_of(&html);
+        assert!(text.contains("Good morning!"), "{text}");
+        assert!(text.contains("Chipmaker 7 beats estimates"), "{text}");
+        assert!(text.contains("Regulators 9 opened a review"), "{text}");
+    }
 }

@@ -185,7 +185,6 @@ fn is_hard_negative(word: &str) -> bool {
                 | "subscribe"
                 | "subscription"
                 | "signup"
-                | "paywall"
                 | "upsell"
                 | "jp-relatedposts"
                 | "yarpp"
@@ -246,6 +245,9 @@ fn is_soft_negative(word: &str) -> bool {
             | "credit"
             | "credits"
             | "toc"
+            // Gated articles are often served whole inside a "paywall"
+            // wrapper; the prompt beside them is short.
+            | "paywall"
     )
 }
 

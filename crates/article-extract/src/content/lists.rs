@@ -45,6 +45,11 @@ pub(crate) fn lift(blocks: &mut Vec<Block>) {
             _ => {}
         }
     }
+    // Most bodies have no list typed as text: leave them as they are.
+    let starts_list = |b: &Block| matches!(b, Block::Paragraph(c) if marker(c).is_some());
+    if !blocks.iter().any(starts_list) {
+        return;
+    }
     let mut out = Vec::with_capacity(blocks.len());
     let mut run: Vec<(Marker, Vec<Inline>)> = Vec::new();
     for block in blocks.drain(..) {

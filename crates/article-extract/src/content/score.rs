@@ -220,6 +220,7 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
     if trapped_score > TRAPPED_FACTOR * best_score.max(0.0) && trapped_score > TRAPPED_MIN {
         best = trapped;
     }
+    let best = grow_fragment(doc, an, best);
     an.marked
         .iter()
         .copied()
@@ -230,6 +231,35 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
         .find(|&m| an.plain_score[m.index()] >= 0.5 * an.plain_score[best.index()])
         .unwrap_or(best)
 }
+
+/// A root holding only a fragment of text (one paragraph of an article
+/// whose items are full of links, like a news roundup) grows to its nearest
+/// ancestor holding several times more text outside links, when that
+/// ancestor is not mostly links itself.
+fn grow_fragment(doc: &Document, an: &Analysis, root: NodeId) -> NodeId {
+    let own = |id: NodeId| an.text[id.index()].saturating_sub(an.link[id.index()]);
+    let have = own(root);
+    if have >= FRAGMENT_MAX {
+        return root;
+    }
+    doc.ancestors(root)
+        .take_while(|&a| doc.element(a).is_some())
+        .find(|&a| own(a) >= FRAGMENT_GROWTH * have.max(1))
+        .filter(|&a| {
+            let i = a.index();
+            an.link_density(a) < FRAGMENT_LINK_DENSITY
+                && an.hint[i] != Hint::Negative
+                && !an.in_furniture[i]
+        })
+        .unwrap_or(root)
+}
+
+/// Text outside links below which a root is taken as a fragment.
+const FRAGMENT_MAX: u32 = 400;
+/// How many times more text outside links the grown root must hold.
+const FRAGMENT_GROWTH: u32 = 4;
+/// Highest link density of the grown root.
+const FRAGMENT_LINK_DENSITY: f32 = 0.5;
 
 /// How many times more prose a subtree inside furniture tags must hold
 /// than the best one outside them to be taken as the article.
