@@ -343,7 +343,7 @@ mod tests {
             } else {
                 format!(
                     "<li><p>Regulators {n} opened a review of the merger, which would create the \
-                     largest carrier, <a href=/r/{n}>reports say</a>.</p></li>"
+                     largest carrier in the country by far, <a href=/r/{n}>reports say</a>.</p></li>"
                 )
             }
         };
@@ -358,5 +358,41 @@ mod tests {
         assert!(text.contains("Good morning!"), "{text}");
         assert!(text.contains("Chipmaker 7 beats estimates"), "{text}");
         assert!(text.contains("Regulators 9 opened a review"), "{text}");
+    }
+
+    #[test]
+    fn teasers_with_excerpts_cut_short_are_left_out() {
+        // A "Breaking News" ticker (a linked headline and an excerpt ending
+        // "...") above the story, and "You may like" cards (excerpts
+        // ending " …") below it, in the same column.
+        let ticker: String = (1..=6)
+            .map(|n| {
+                format!(
+                    "<li><a href=/story-{n}>Minister {n} announces review of the port</a> \
+                     <span>CITY: The minister said on Wednesday that the review of the port \
+                     authority would begin next month and that a report would follow by...</span></li>"
+                )
+            })
+            .collect();
+        let cards: String = (1..=4)
+            .map(|n| {
+                format!(
+                    "<article><h2><a href=/more-{n}>Another reflection {n}</a></h2><p>Life asks \
+                     us for optimism and courage to hope for the best and make the best happen, \
+                     and pessimism only hardens the smile and locks the joints, so we …</p></article>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><div class=column><div class=ticker><b>Breaking News</b><ul>{ticker}</ul></div>\
+             <article><h1>Parks</h1><p>{p}</p><p>{p}</p><p>{p}</p></article>\
+             <section><h3>You may like…</h3>{cards}</section></div></body>",
+            p = PROSE
+        );
+        let text = body_of(&html);
+        assert!(text.contains("residents speaking"), "{text}");
+        assert!(!text.contains("Minister 3 announces"), "{text}");
+        assert!(!text.contains("Another reflection"), "{text}");
+        assert!(!text.contains("Life asks us"), "{text}");
     }
 }

@@ -115,22 +115,29 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
     // Text that has not yet reached its enclosing block.
     let mut inline_text = vec![0u32; n];
     let mut inline_link = vec![0u32; n];
+    // How that text ends: cut short ("…"), as teaser excerpts do.
+    let mut inline_cut = vec![Ending::Plain; n];
     for &id in an.order.iter().rev() {
         let i = id.index();
         if let NodeData::Text(t) = &doc.node(id).data {
             let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
             an.text[i] = chars;
             inline_text[i] = chars;
+            inline_cut[i] = ending(t);
             continue;
         }
         let (mut text, mut link, mut own, mut own_link) = (0, 0, 0, 0);
         let (mut score, mut plain) = (0.0, 0.0);
+        let mut cut = Ending::Plain;
         for c in doc.children(id) {
             let ci = c.index();
             text += an.text[ci];
             link += an.link[ci];
             own += inline_text[ci];
             own_link += inline_link[ci];
+            if inline_text[ci] > 0 {
+                cut = inline_cut[ci];
+            }
             score += an.score[ci];
             plain += an.plain_score[ci];
         }
@@ -144,13 +151,23 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
             Role::Inline => {
                 inline_text[i] = own;
                 inline_link[i] = own_link;
+                inline_cut[i] = cut;
             }
             Role::Boilerplate => {
                 score = -(text as f32);
                 plain = score;
             }
             _ => {
-                let value = block_value(own, own_link);
+                // A linked headline and an excerpt cut short, or an
+                // excerpt marked as cut (" …", "[…]"), is a teaser for
+                // another story.
+                let teaser = own < TEASER_MAX_CHARS
+                    && (cut == Ending::Marked || cut == Ending::Cut && own_link > 0);
+                let value = if teaser {
+                    -(own as f32)
+                } else {
+                    block_value(own, own_link)
+                };
                 score += value;
                 plain += value;
                 // A small cluster of mostly links (a teaser card, a menu)
@@ -170,6 +187,34 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
         an.plain_score[i] = plain;
     }
     an
+}
+
+/// How a run of text ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ending {
+    Plain,
+    /// With "..." or "…".
+    Cut,
+    /// With an ellipsis set apart, as excerpt generators write it: " …",
+    /// " ...", "[…]", "[...]".
+    Marked,
+}
+
+fn ending(text: &str) -> Ending {
+    let t = text.trim_end();
+    let bracketed = t.ends_with("[…]") || t.ends_with("[...]");
+    let Some(rest) = t.strip_suffix("...").or_else(|| t.strip_suffix('…')) else {
+        return if bracketed {
+            Ending::Marked
+        } else {
+            Ending::Plain
+        };
+    };
+    if rest.ends_with(char::is_whitespace) {
+        Ending::Marked
+    } else {
+        Ending::Cut
+    }
 }
 
 /// Worth of one block's own text: prose counts for, links and short
@@ -235,7 +280,7 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
 /// A root holding only a fragment of text (one paragraph of an article
 /// whose items are full of links, like a news roundup) grows to its nearest
 /// ancestor holding several times more text outside links, when that
-/// ancestor is not mostly links itself.
+/// ancestor is neither mostly links nor mostly teasers and furniture.
 fn grow_fragment(doc: &Document, an: &Analysis, root: NodeId) -> NodeId {
     let own = |id: NodeId| an.text[id.index()].saturating_sub(an.link[id.index()]);
     let have = own(root);
@@ -248,6 +293,7 @@ fn grow_fragment(doc: &Document, an: &Analysis, root: NodeId) -> NodeId {
         .filter(|&a| {
             let i = a.index();
             an.link_density(a) < FRAGMENT_LINK_DENSITY
+                && an.plain_score[i] > -FRAGMENT_FURNITURE_SHARE * own(a) as f32
                 && an.hint[i] != Hint::Negative
                 && !an.in_furniture[i]
         })
@@ -258,6 +304,9 @@ fn grow_fragment(doc: &Document, an: &Analysis, root: NodeId) -> NodeId {
 const FRAGMENT_MAX: u32 = 400;
 /// How many times more text outside links the grown root must hold.
 const FRAGMENT_GROWTH: u32 = 4;
+/// The grown root's score may fall below zero by at most this share of its
+/// text outside links: teasers and furniture must not outweigh its prose.
+const FRAGMENT_FURNITURE_SHARE: f32 = 0.5;
 /// Highest link density of the grown root.
 const FRAGMENT_LINK_DENSITY: f32 = 0.5;
 
@@ -429,6 +478,17 @@ fn is_heading_like(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn endings_cut_short_are_told_apart() {
+        assert_eq!(ending("and a report would follow by..."), Ending::Cut);
+        assert_eq!(ending("so we…  "), Ending::Cut);
+        assert_eq!(ending("so we …"), Ending::Marked);
+        assert_eq!(ending("the plan [...]"), Ending::Marked);
+        assert_eq!(ending("the plan […]"), Ending::Marked);
+        assert_eq!(ending("The plan passed."), Ending::Plain);
+        assert_eq!(ending(""), Ending::Plain);
+    }
 
     const PARA: &str = "This is a long paragraph of article prose, with commas, clauses and enough words to count as real content.";
 
