@@ -395,4 +395,20 @@ mod tests {
         assert!(!text.contains("Another reflection"), "{text}");
         assert!(!text.contains("Life asks us"), "{text}");
     }
+
+    #[test]
+    fn sections_a_table_of_contents_skips_to_are_kept() {
+        // "skip" names both the "Skip to content" link and, here, every
+        // section of the article.
+        let html = format!(
+            "<body><a class=skip-link href=#main>Skip to content</a><main id=main>\
+             <h1>Parks</h1><div class=skip-item id=topic1><h2>Plan</h2><p>{p}</p></div>\
+             <div class=skip-item id=topic2><h2>Money</h2><p>{p}</p></div>\
+             <div class=skip-item id=topic3><h2>Next</h2><p>{p}</p></div></main></body>",
+            p = PROSE
+        );
+        let text = body_of(&html);
+        assert_eq!(text.matches("residents speaking").count(), 3, "{text}");
+        assert!(!text.contains("Skip to content"), "{text}");
+    }
 }

@@ -189,7 +189,6 @@ fn is_hard_negative(word: &str) -> bool {
                 | "jp-relatedposts"
                 | "yarpp"
                 | "crumbs"
-                | "skip"
                 | "donate"
                 | "donation"
         )
