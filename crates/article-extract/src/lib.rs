@@ -398,17 +398,18 @@ mod tests {
 
     #[test]
     fn sections_a_table_of_contents_skips_to_are_kept() {
-        // "skip" names both the "Skip to content" link and, here, every
-        // section of the article.
+        // "skip" and "jump" name both the links that move down the page
+        // and, here, the sections of the article they move to.
         let html = format!(
             "<body><a class=skip-link href=#main>Skip to content</a><main id=main>\
              <h1>Parks</h1><div class=skip-item id=topic1><h2>Plan</h2><p>{p}</p></div>\
              <div class=skip-item id=topic2><h2>Money</h2><p>{p}</p></div>\
-             <div class=skip-item id=topic3><h2>Next</h2><p>{p}</p></div></main></body>",
+             <section class='cws-jump-section'><h2>Next</h2><p>{p}</p></section>\
+             <section class='cws-jump-section'><h2>Later</h2><p>{p}</p></section></main></body>",
             p = PROSE
         );
         let text = body_of(&html);
-        assert_eq!(text.matches("residents speaking").count(), 3, "{text}");
+        assert_eq!(text.matches("residents speaking").count(), 4, "{text}");
         assert!(!text.contains("Skip to content"), "{text}");
     }
 }

@@ -227,7 +227,6 @@ fn is_soft_negative(word: &str) -> bool {
             | "meta"
             | "postmeta"
             | "follow"
-            | "jump"
             | "rating"
             | "reactions"
             | "header"
