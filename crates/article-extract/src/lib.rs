@@ -397,7 +397,7 @@ mod tests {
     }
 
     #[test]
-    fn sections_a_table_of_contents_skips_to_are_kept() {
+    fn sections_that_skip_and_jump_links_lead_to_are_kept() {
         // "skip" and "jump" name both the links that move down the page
         // and, here, the sections of the article they move to.
         let html = format!(
@@ -411,5 +411,22 @@ mod tests {
         let text = body_of(&html);
         assert_eq!(text.matches("residents speaking").count(), 4, "{text}");
         assert!(!text.contains("Skip to content"), "{text}");
+    }
+
+    #[test]
+    fn a_newsletter_issue_is_read_and_its_signup_box_left_out() {
+        // The issue's text sits in a "newsletter" wrapper; so does the
+        // signup box. Only the small one is furniture. The section ids are
+        // heading anchors ("menu-…"), not menus.
+        let html = format!(
+            "<body><main><h1>Issue 42</h1><div class='rich-text-newsletter'>\
+             <div id=menu-ideas-for-the-spring-season><p>{p}</p><p>{p}</p></div><p>{p}</p></div>\
+             <div class=newsletter-signup><p>Get the newsletter every Friday.</p>\
+             <input type=email><button>Sign up</button></div></main></body>",
+            p = PROSE
+        );
+        let text = body_of(&html);
+        assert_eq!(text.matches("residents speaking").count(), 3, "{text}");
+        assert!(!text.contains("every Friday"), "{text}");
     }
 }

@@ -338,15 +338,21 @@ fn is_discussion_word(word: &str) -> bool {
 
 pub(crate) fn hint(el: &Element) -> Hint {
     let (mut strong, mut hard, mut soft, mut weak) = (false, false, false, false);
-    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        if value.len() > 400 {
+    let values = [(el.attr("class"), false), (el.attr("id"), true)];
+    for (value, is_id) in values {
+        let Some(value) = value.filter(|v| v.len() <= 400) else {
             continue;
-        }
+        };
         for name in value.split_ascii_whitespace() {
             let name = name.to_ascii_lowercase();
             strong |= is_strong_positive(&name);
             if name.starts_with("has-") || name.starts_with("with-") || name.starts_with("no-") {
                 // Layout modifiers such as `has-sidebar` say nothing of the element.
+                continue;
+            }
+            if is_id && is_slug(&name) {
+                // An anchor made from a heading ("menu-ideas-for-spring")
+                // says what the section is about, not what it is.
                 continue;
             }
             for part in name.split(['-', '_', ':', '.']).filter(|p| !p.is_empty()) {
@@ -377,8 +383,24 @@ pub(crate) fn hint(el: &Element) -> Hint {
     }
 }
 
+/// Whether an id reads as words of a heading: four or more parts.
+fn is_slug(name: &str) -> bool {
+    name.split(['-', '_']).filter(|p| !p.is_empty()).count() >= SLUG_PARTS
+}
+
+/// Fewest parts of an id taken as a heading's anchor.
+const SLUG_PARTS: usize = 4;
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn heading_anchors_are_not_names() {
+        assert!(super::is_slug("menu-ideas-for-spring"));
+        assert!(super::is_slug("toc_cloud-computing-stocks-for-year"));
+        assert!(!super::is_slug("main-menu"));
+        assert!(!super::is_slug("site-footer-menu"));
+    }
+
     #[test]
     fn hints_from_names() {
         let hint_of = |html: &str| {

@@ -454,7 +454,10 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
         };
         an.dropped[i] |= cut
             || match an.hint[i] {
-                Hint::Negative => an.role[i] != Role::Inline || minor,
+                // A part named as furniture that holds most of the
+                // article's prose is the article (a newsletter issue, a
+                // gated story), unless it is a discussion.
+                Hint::Negative => minor || an.in_discussion[i],
                 Hint::Doubtful => mode != Mode::Recall && minor,
                 _ => {
                     mode == Mode::Precision
