@@ -346,8 +346,9 @@ pub(crate) fn hint(el: &Element) -> Hint {
         for name in value.split_ascii_whitespace() {
             let name = name.to_ascii_lowercase();
             strong |= is_strong_positive(&name);
-            if name.starts_with("has-") || name.starts_with("with-") || name.starts_with("no-") {
-                // Layout modifiers such as `has-sidebar` say nothing of the element.
+            if is_modifier(&name) {
+                // Layout modifiers such as `has-sidebar`, `no_toc` or
+                // `hide-on-print` say nothing of the element.
                 continue;
             }
             if is_id && is_slug(&name) {
@@ -383,6 +384,22 @@ pub(crate) fn hint(el: &Element) -> Hint {
     }
 }
 
+/// Whether a class name states a layout or display option rather than
+/// what the element is.
+fn is_modifier(name: &str) -> bool {
+    let prefixed = ["has", "with", "no"].iter().any(|p| {
+        name.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(['-', '_']))
+    });
+    prefixed
+        || name.split(['-', '_']).any(|part| {
+            matches!(
+                part,
+                "hide" | "show" | "hidden" | "visible" | "enabled" | "disabled" | "none"
+            )
+        })
+}
+
 /// Whether an id reads as words of a heading: four or more parts.
 fn is_slug(name: &str) -> bool {
     name.split(['-', '_']).filter(|p| !p.is_empty()).count() >= SLUG_PARTS
@@ -393,6 +410,21 @@ const SLUG_PARTS: usize = 4;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn layout_options_are_not_names() {
+        for name in [
+            "has-sidebar",
+            "no_toc_section",
+            "hide-on-print",
+            "sidebar-enabled--false",
+        ] {
+            assert!(super::is_modifier(name), "{name}");
+        }
+        for name in ["sidebar", "nothing", "share-bar", "hideout"] {
+            assert!(!super::is_modifier(name), "{name}");
+        }
+    }
+
     #[test]
     fn heading_anchors_are_not_names() {
         assert!(super::is_slug("menu-ideas-for-spring"));
