@@ -2,7 +2,7 @@
 
 /// Separators between a headline and a site name in `<title>` and og:title.
 const SEPARATORS: &[&str] = &[
-    " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ‹ ", " › ", " // ", " — ", "| ",
+    " | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " ‹ ", " › ", " // ", " — ", "| ",
 ];
 
 fn norm(s: &str) -> String {
@@ -34,6 +34,8 @@ pub(crate) enum Picked {
     Headline(usize),
     /// The `<title>`.
     TitleTag,
+    /// The lesser heading (`h2`, `h3`) at this index.
+    Heading(usize),
 }
 
 /// Picks the headline from the structured title, the page's `h1`s and its
@@ -41,6 +43,8 @@ pub(crate) enum Picked {
 pub(crate) fn choose(
     structured: Option<&str>,
     h1s: &[String],
+    headings: &[String],
+    sectioned: bool,
     title_tag: Option<&str>,
     site_name: Option<&str>,
 ) -> Option<(Picked, String)> {
@@ -49,13 +53,25 @@ pub(crate) fn choose(
             return Some((Picked::Headline(i), strip_tagline(&h1s[i])));
         }
     }
+    // The structured title shown as a lesser heading, when no `h1` is: the
+    // `h1` is then a kicker or a section's name ("M&A Updates").
+    if let Some(s) = structured {
+        let wanted = [norm(s), norm(&strip_site(s, site_name))];
+        if let Some(i) = headings.iter().position(|h| wanted.contains(&norm(h))) {
+            return Some((Picked::Heading(i), headings[i].clone()));
+        }
+    }
     // A visible headline beats a differently worded one for sharing, unless
     // it is the site's name (alone in `og:site_name`, or one end of `<title>`).
     let site = site_name.map(norm);
     let title_ends = title_tag.map(title_ends).unwrap_or_default();
+    // Several `h1`s in the article, none of them the page's title, head
+    // its sections.
+    let sectioned = structured.is_some() && sectioned;
     let visible = h1s.iter().position(|h| {
         let n = norm(h);
-        n.split_whitespace().count() >= 2
+        !sectioned
+            && n.split_whitespace().count() >= 2
             && site.as_ref() != Some(&n)
             && !title_ends.contains(&n)
             && !is_ui_label(&n)
@@ -167,6 +183,11 @@ pub(crate) fn strip_site(title: &str, site_name: Option<&str>) -> String {
                 return kept.join(sep);
             }
         }
+        // A colon mostly opens a subtitle ("Zero Waste 101: A beginner's
+        // guide"): only a part that is the site's name is cut there.
+        if *sep == ": " {
+            continue;
+        }
         // "Headline | Site": the last part is short and the first long.
         let (first, last) = (parts[0], parts[parts.len() - 1]);
         if parts.len() > 2 && words(last) > 4 {
@@ -187,7 +208,7 @@ mod tests {
     fn prefers_matching_h1() {
         let h1s = vec!["Big Story Today".to_owned()];
         assert_eq!(
-            choose(Some("Big story today | Site"), &h1s, None, None),
+            choose(Some("Big story today | Site"), &h1s, &[], false, None, None),
             Some((Picked::Headline(0), "Big Story Today".to_owned()))
         );
     }
@@ -199,7 +220,7 @@ mod tests {
             "Council approves parks".to_owned(),
         ];
         assert_eq!(
-            choose(Some("Parks plan"), &h1s, None, None),
+            choose(Some("Parks plan"), &h1s, &[], false, None, None),
             Some((Picked::Headline(1), "Council approves parks".to_owned()))
         );
         assert!(is_ui_label("contact us") && !is_ui_label("contact tracing app"));
@@ -237,6 +258,62 @@ mod tests {
         assert_eq!(
             strip_site("Left - Right: a history of politics", None),
             "Left - Right: a history of politics"
+        );
+        assert_eq!(
+            strip_site("A brief intro to git • Jane Roe", None),
+            "A brief intro to git"
+        );
+    }
+
+    #[test]
+    fn a_colon_cuts_only_the_site_name() {
+        assert_eq!(
+            strip_site("Zero Waste 101: A beginner's guide", Some("Recycle Town")),
+            "Zero Waste 101: A beginner's guide"
+        );
+        assert_eq!(
+            strip_site("Jane's Blog: Advent notes", Some("Jane's Blog")),
+            "Advent notes"
+        );
+    }
+
+    #[test]
+    fn the_structured_title_as_a_lesser_heading_beats_a_kicker() {
+        let h1s = vec!["Sector Updates".to_owned()];
+        let headings = vec!["Related".to_owned(), "Cyber sector update, fall".to_owned()];
+        assert_eq!(
+            choose(
+                Some("Cyber sector update, fall"),
+                &h1s,
+                &headings,
+                false,
+                None,
+                None
+            ),
+            Some((Picked::Heading(1), "Cyber sector update, fall".to_owned()))
+        );
+    }
+
+    #[test]
+    fn section_h1s_give_way_to_the_structured_title() {
+        let h1s = vec!["Day seven notes".to_owned(), "Day eight notes".to_owned()];
+        let picked = |sectioned| {
+            choose(
+                Some("Puzzle diary, week two"),
+                &h1s,
+                &[],
+                sectioned,
+                None,
+                None,
+            )
+        };
+        assert_eq!(
+            picked(true),
+            Some((Picked::Structured, "Puzzle diary, week two".to_owned()))
+        );
+        assert_eq!(
+            picked(false),
+            Some((Picked::Headline(0), "Day seven notes".to_owned()))
         );
     }
 }
