@@ -41,7 +41,7 @@ struct Candidates(Vec<(Origin, String)>);
 
 impl Candidates {
     fn add(&mut self, source: Origin, value: &str) {
-        let value = collapse_whitespace(&entities::decode(value));
+        let value = collapse_whitespace(&entities::repair_latin1(&entities::decode(value)));
         if !value.is_empty() && value.len() < 2000 {
             self.0.push((source, value));
         }
@@ -263,7 +263,7 @@ fn heading_text(doc: &Document, id: NodeId) -> String {
             _ => {}
         }
     }
-    collapse_whitespace(&out)
+    collapse_whitespace(&entities::repair_latin1(&out))
 }
 
 /// Whether a heading is (or is inside) a link to the site's home page, as a
@@ -802,7 +802,26 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     if let Some(h) = &ld.headline {
         title_c.add(Origin::JsonLd, h);
     }
-    let structured = title_c.ranked().first().map(|(s, t)| (*s, t.clone()));
+    let structured = title_c.ranked().first().map(|(s, t)| {
+        // A headline cut to a length limit ("… (Including"): a longer value
+        // that starts with it is the whole one.
+        let cut = t.trim_end_matches(['.', '…', ' ']);
+        let whole = title_c
+            .ranked()
+            .into_iter()
+            .map(|(s, v)| (*s, v))
+            .chain(f.title_tag.iter().map(|v| (Origin::TitleElement, v)))
+            .find(|(_, v)| {
+                v.len() > t.len()
+                    && cut.len() >= 20
+                    && v.strip_prefix(cut)
+                        .is_some_and(|rest| !title::starts_with_separator(rest))
+            });
+        match whole {
+            Some((s, v)) => (s, v.clone()),
+            None => (*s, t.clone()),
+        }
+    });
     let h1s: Vec<String> = f.h1s.iter().map(|(_, t)| t.clone()).collect();
     let chosen = title::choose(
         structured.as_ref().map(|(_, t)| t.as_str()),
@@ -1181,6 +1200,26 @@ mod tests {
             .unwrap();
         let a = collect(&doc, None, article).article;
         assert_eq!(a.title.as_deref(), Some("Puzzle diary, week two"));
+    }
+
+    #[test]
+    fn a_headline_cut_to_a_length_limit_is_made_whole() {
+        let a = meta(
+            r#"<head><meta property="og:title" content="Ten rooms, four readers and one universal trick that works - Site">
+            <script type="application/ld+json">{"@type":"Article",
+              "headline":"Ten rooms, four readers and one universal"}</script></head><body><p>Text.</p></body>"#,
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Ten rooms, four readers and one universal trick that works")
+        );
+        // A longer value that only adds the site's name is not the whole one.
+        let a = meta(
+            r#"<head><meta property="og:title" content="Council approves new parks plan | The Daily Example Of Town">
+            <script type="application/ld+json">{"@type":"Article",
+              "headline":"Council approves new parks plan"}</script></head><body><p>Text.</p></body>"#,
+        );
+        assert_eq!(a.title.as_deref(), Some("Council approves new parks plan"));
     }
 
     #[test]

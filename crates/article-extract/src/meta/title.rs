@@ -48,6 +48,14 @@ pub(crate) fn choose(
     title_tag: Option<&str>,
     site_name: Option<&str>,
 ) -> Option<(Picked, String)> {
+    let site = site_name.map(norm);
+    let (heads, tails) = title_tag.map(title_ends).unwrap_or_default();
+    // One end of `<title>` is the site's name, but the first part of
+    // "Headline | Site" is the headline, unless the site says it is its name.
+    let is_site_end = |n: &String| {
+        (heads.contains(n) || tails.contains(n))
+            && (site.as_ref() == Some(n) || heads.first() != Some(n))
+    };
     for reference in [structured, title_tag].into_iter().flatten() {
         if let Some(i) = h1s.iter().position(|h| same(h, reference)) {
             return Some((Picked::Headline(i), strip_tagline(&h1s[i])));
@@ -61,23 +69,24 @@ pub(crate) fn choose(
             return Some((Picked::Heading(i), headings[i].clone()));
         }
     }
-    // A visible headline beats a differently worded one for sharing, unless
-    // it is the site's name (alone in `og:site_name`, or one end of `<title>`).
-    let site = site_name.map(norm);
-    let title_ends = title_tag.map(title_ends).unwrap_or_default();
     // Several `h1`s in the article, none of them the page's title, head
     // its sections.
     let sectioned = structured.is_some() && sectioned;
+    // A visible headline beats a differently worded one for sharing, unless
+    // it is the site's name (alone in `og:site_name`, or the end of `<title>`).
     let visible = h1s.iter().position(|h| {
         let n = norm(h);
         !sectioned
             && n.split_whitespace().count() >= 2
             && site.as_ref() != Some(&n)
-            && !title_ends.contains(&n)
+            && !is_site_end(&n)
             && !is_ui_label(&n)
     });
     if visible.is_none()
-        && let Some(named_site) = h1s.iter().find(|h| title_ends.contains(&norm(h)))
+        && let Some(named_site) = h1s.iter().find(|h| {
+            let n = norm(h);
+            is_site_end(&n)
+        })
         && let Some(t) = title_tag
     {
         let cleaned = strip_site(t, Some(named_site));
@@ -134,26 +143,45 @@ fn is_ui_label(n: &str) -> bool {
         .all(|w| WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
-/// The first and last parts of a `<title>` split at a separator (or at
-/// `": "`), normalized, when the title has more than one part.
-fn title_ends(title: &str) -> Vec<String> {
-    let mut ends = Vec::new();
+/// The first parts and the last parts of a `<title>` split at each
+/// separator (or at `": "`) that splits it, normalized: the first part at
+/// the first separator of [`SEPARATORS`] that splits it comes first.
+fn title_ends(title: &str) -> (Vec<String>, Vec<String>) {
+    let (mut heads, mut tails) = (Vec::new(), Vec::new());
     for sep in SEPARATORS.iter().chain(&[": "]) {
         let parts: Vec<&str> = title.split(sep).collect();
         if parts.len() > 1 {
-            ends.push(norm(parts[0]));
-            ends.push(norm(parts[parts.len() - 1]));
+            heads.push(norm(parts[0]));
+            tails.push(norm(parts[parts.len() - 1]));
         }
     }
-    ends
+    (heads, tails)
+}
+
+/// Whether `rest` opens with a separator, as the site-name part of
+/// "Headline | Site" after the headline does.
+pub(crate) fn starts_with_separator(rest: &str) -> bool {
+    SEPARATORS
+        .iter()
+        .chain(&[": "])
+        .any(|sep| rest.starts_with(sep) || rest.starts_with(sep.trim_start()))
 }
 
 /// Removes a short tagline after a pipe or dash from a headline
 /// ("Best Movers 2025 | Top 19 Companies").
 fn strip_tagline(headline: &str) -> String {
-    for sep in [" | ", " – ", " — ", " - "] {
+    let words = |s: &str| s.split_whitespace().count();
+    // Pipes may chain a section and a site ("Headline | Section | Site").
+    let mut parts = headline.split(" | ");
+    if let Some(head) = parts.next()
+        && words(head) >= 3
+        && parts.clone().next().is_some()
+        && parts.all(|p| words(p) <= TAGLINE_WORDS)
+    {
+        return head.trim().to_owned();
+    }
+    for sep in [" – ", " — ", " - "] {
         if let Some((head, tail)) = headline.rsplit_once(sep) {
-            let words = |s: &str| s.split_whitespace().count();
             if words(tail) <= TAGLINE_WORDS && words(head) >= 3 && !head.contains(sep) {
                 return head.trim().to_owned();
             }
@@ -196,6 +224,20 @@ pub(crate) fn strip_site(title: &str, site_name: Option<&str>) -> String {
         if words(last) <= 4 && words(first) >= words(last) {
             return parts[..parts.len() - 1].join(sep);
         }
+    }
+    // "example.com Headline": the site's name before the headline with only
+    // a space between them, when no separator split them.
+    // A one-word name may as well be the headline's first word ("Time").
+    if let Some(site) = site_name
+        .map(str::trim)
+        .filter(|s| s.contains('.') || words(s) >= 2)
+        && let Some(head) = title.get(..site.len())
+        && head.eq_ignore_ascii_case(site)
+        && let Some(rest) = title[site.len()..].strip_prefix(' ')
+        && !starts_with_separator(&title[site.len()..])
+        && words(rest) >= 2
+    {
+        return rest.trim().to_owned();
     }
     title.to_owned()
 }
@@ -262,6 +304,56 @@ mod tests {
         assert_eq!(
             strip_site("A brief intro to git • Jane Roe", None),
             "A brief intro to git"
+        );
+    }
+
+    #[test]
+    fn an_h1_heading_the_title_is_the_headline() {
+        let h1s = vec!["History of tea".to_owned()];
+        let title = "History of tea | Origins, Spread, Facts | Encyclopedia";
+        assert_eq!(
+            choose(None, &h1s, &[], false, Some(title), None),
+            Some((Picked::Headline(0), "History of tea".to_owned()))
+        );
+        // At the end, it is the site's name.
+        let h1s = vec!["Daily Example".to_owned()];
+        assert_eq!(
+            choose(
+                None,
+                &h1s,
+                &[],
+                false,
+                Some("Council approves the new parks plan for the town | Daily Example"),
+                None
+            ),
+            Some((
+                Picked::TitleTag,
+                "Council approves the new parks plan for the town".to_owned()
+            ))
+        );
+    }
+
+    #[test]
+    fn pipes_chain_a_section_and_a_site_after_a_headline() {
+        assert_eq!(
+            strip_tagline("How to help babies sleep | Patient Education | Children's Hospital"),
+            "How to help babies sleep"
+        );
+    }
+
+    #[test]
+    fn a_site_name_before_the_headline_without_separator() {
+        assert_eq!(
+            strip_site("example.com Vibe Coding", Some("example.com")),
+            "Vibe Coding"
+        );
+        assert_eq!(
+            strip_site("Time Travel Tips", Some("Time")),
+            "Time Travel Tips"
+        );
+        assert_eq!(
+            strip_site("Timeless Travel Tips", Some("Time")),
+            "Timeless Travel Tips"
         );
     }
 
