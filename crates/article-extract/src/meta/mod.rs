@@ -41,7 +41,7 @@ struct Candidates(Vec<(Origin, String)>);
 
 impl Candidates {
     fn add(&mut self, source: Origin, value: &str) {
-        let value = collapse_whitespace(&entities::decode(value));
+        let value = collapse_whitespace(&entities::repair_latin1(&entities::decode(value)));
         if !value.is_empty() && value.len() < 2000 {
             self.0.push((source, value));
         }
@@ -95,6 +95,13 @@ impl Candidates {
     }
 }
 
+/// How many `h1`s in the article's container, none of them its title, make
+/// them section headings.
+const SECTION_H1S: usize = 2;
+
+/// Most lesser headings read as places the headline may stand.
+const MAX_HEADINGS: usize = 40;
+
 /// Most rival values kept per field.
 const MAX_RIVALS: usize = 8;
 
@@ -120,6 +127,12 @@ struct Found {
     updated_lines: Vec<String>,
     /// Texts of elements whose class says they hold the author's name.
     class_bylines: Vec<String>,
+    /// How many of `h1s` stand in the article's container.
+    h1s_in_content: usize,
+    /// The texts of the first `h2` and `h3` headings.
+    headings: Vec<String>,
+    /// The text of an `h1` that links to the site's home page.
+    logo: Option<String>,
 }
 
 /// Collects and ranks the page's metadata. `page_url` is the URL the caller
@@ -179,9 +192,21 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
                     f.published.add(Origin::TimeElement, &value);
                 }
             }
+            "h1" | "h2" | "h3" if in_page_chrome(doc, id) => {}
+            "h2" | "h3" => {
+                if f.headings.len() < MAX_HEADINGS {
+                    let text = heading_text(doc, id);
+                    if !text.is_empty() && text.len() < 400 {
+                        f.headings.push(text);
+                    }
+                }
+            }
             "h1" => {
-                let text = doc.clean_text(id);
-                if !text.is_empty() && text.len() < 400 {
+                let text = heading_text(doc, id);
+                if is_home_link(doc, id, page_url) {
+                    // The site's logo: its name, not a headline.
+                    f.logo.get_or_insert(text);
+                } else if !text.is_empty() && text.len() < 400 {
                     f.h1s.push((id, text));
                 }
             }
@@ -203,6 +228,16 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
         }
     }
     order_by_nearness(doc, &mut f.h1s, content);
+    // Distinct texts: a headline may be repeated for small screens.
+    let mut in_content: Vec<&str> = f
+        .h1s
+        .iter()
+        .filter(|(id, _)| content != NodeId::ROOT && doc.ancestors(*id).any(|a| a == content))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    in_content.sort_unstable();
+    in_content.dedup();
+    f.h1s_in_content = in_content.len();
     visible_text(doc, &mut f, content);
     if f.published.0.is_empty() {
         labelled_dates(doc, &mut f);
@@ -215,6 +250,51 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
         f.modified.add(Origin::VisibleText, line);
     }
     rank(f, page_url)
+}
+
+/// The text of a heading, with a space where a line break or a block
+/// splits it ("Weekend<br>Coding Agent").
+fn heading_text(doc: &Document, id: NodeId) -> String {
+    let mut out = String::new();
+    for n in doc.descendants(id) {
+        match &doc.node(n).data {
+            NodeData::Text(t) => out.push_str(t),
+            NodeData::Element(el) if matches!(&**el.tag(), "br" | "div" | "p") => out.push(' '),
+            _ => {}
+        }
+    }
+    collapse_whitespace(&entities::repair_latin1(&out))
+}
+
+/// Whether a heading is (or is inside) a link to the site's home page, as a
+/// logo is: `<h1><a href="/">Site</a></h1>`.
+fn is_home_link(doc: &Document, id: NodeId, page_url: Option<&Url>) -> bool {
+    let home = |el: &Element| {
+        el.attr("href").is_some_and(|h| {
+            let h = h.trim();
+            if h.starts_with('/') && !h.starts_with("//") {
+                return h == "/";
+            }
+            let Ok(u) = Url::parse(h) else { return false };
+            let host = |u: &Url| {
+                u.host_str()
+                    .map(|h| h.trim_start_matches("www.").to_owned())
+            };
+            u.path() == "/" && u.query().is_none() && page_url.is_none_or(|p| host(p) == host(&u))
+        })
+    };
+    let link_around = doc
+        .ancestors(id)
+        .take(3)
+        .filter_map(|a| doc.element(a))
+        .any(|e| &**e.tag() == "a" && home(e));
+    link_around || {
+        let text = doc.clean_text(id);
+        doc.descendants(id).skip(1).any(|n| {
+            doc.element(n)
+                .is_some_and(|e| &**e.tag() == "a" && home(e) && doc.clean_text(n) == text)
+        })
+    }
 }
 
 /// Orders headlines by how near they stand to the article's container:
@@ -238,6 +318,14 @@ fn in_furniture(doc: &Document, id: NodeId) -> bool {
         matches!(&**e.tag(), "footer" | "aside" | "nav")
             || crate::content::classify::hint(e) == crate::content::classify::Hint::Negative
     })
+}
+
+/// Whether `id` sits in a footer, aside or navigation block, where
+/// headings title the site's furniture ("Follow us", "Contact").
+fn in_page_chrome(doc: &Document, id: NodeId) -> bool {
+    doc.ancestors(id)
+        .filter_map(|a| doc.element(a))
+        .any(|e| matches!(&**e.tag(), "footer" | "aside" | "nav"))
 }
 
 /// Keeps a text run whose element (or the one around it) is named as the
@@ -714,13 +802,34 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     if let Some(h) = &ld.headline {
         title_c.add(Origin::JsonLd, h);
     }
-    let structured = title_c.ranked().first().map(|(s, t)| (*s, t.clone()));
+    let structured = title_c.ranked().first().map(|(s, t)| {
+        // A headline cut to a length limit ("… (Including"): a longer value
+        // that starts with it is the whole one.
+        let cut = t.trim_end_matches(['.', '…', ' ']);
+        let whole = title_c
+            .ranked()
+            .into_iter()
+            .map(|(s, v)| (*s, v))
+            .chain(f.title_tag.iter().map(|v| (Origin::TitleElement, v)))
+            .find(|(_, v)| {
+                v.len() > t.len()
+                    && cut.len() >= 20
+                    && v.strip_prefix(cut)
+                        .is_some_and(|rest| !title::starts_with_separator(rest))
+            });
+        match whole {
+            Some((s, v)) => (s, v.clone()),
+            None => (*s, t.clone()),
+        }
+    });
     let h1s: Vec<String> = f.h1s.iter().map(|(_, t)| t.clone()).collect();
     let chosen = title::choose(
         structured.as_ref().map(|(_, t)| t.as_str()),
         &h1s,
+        &f.headings,
+        f.h1s_in_content >= SECTION_H1S,
         f.title_tag.as_deref(),
-        a.site_name.as_deref(),
+        a.site_name.as_deref().or(f.logo.as_deref()),
     );
     if let Some((picked, headline)) = chosen {
         for h in &h1s {
@@ -732,6 +841,7 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
         let (source, raw) = match (picked, structured) {
             (title::Picked::Structured, Some(found)) => found,
             (title::Picked::Headline(i), _) => (Origin::VisibleText, h1s[i].clone()),
+            (title::Picked::Heading(i), _) => (Origin::VisibleText, f.headings[i].clone()),
             _ => (
                 Origin::TitleElement,
                 f.title_tag.clone().unwrap_or_default(),
@@ -1047,6 +1157,69 @@ mod tests {
         // The Kelvin sign lower-cases to a shorter `k`.
         let a = meta("<body><h1>T</h1><p>Posted in \u{212A}\u{212A} news</p></body>");
         assert_eq!(a.categories, ["\u{212A}\u{212A} news"]);
+    }
+
+    #[test]
+    fn a_logo_h1_is_the_site_name_not_the_headline() {
+        let a = meta(
+            r#"<head><title>Jane's Blog: Advent notes</title></head><body>
+            <h1><a href="https://example.com/">Jane's Blog</a></h1><p>Text.</p></body>"#,
+        );
+        assert_eq!(a.title.as_deref(), Some("Advent notes"));
+        let a = meta(
+            r#"<head><meta property="og:title" content="Advent notes"></head><body>
+            <a href="/"><h1>Jane's Blog</h1></a><h1><a href="/2020/advent">Advent notes</a></h1>
+            </body>"#,
+        );
+        assert_eq!(a.title.as_deref(), Some("Advent notes"));
+    }
+
+    #[test]
+    fn headings_in_footers_and_split_by_breaks() {
+        let a = meta(
+            "<head><title>Parks plan approved – Daily</title></head><body><p>Text.</p>\
+             <footer><h1>Follow Us</h1></footer></body>",
+        );
+        assert_eq!(a.title.as_deref(), Some("Parks plan approved"));
+        let a = meta(
+            "<head><title>Weekend Coding Agent | Labs</title></head>\
+             <body><h1>WEEKEND<br>CODING AGENT</h1></body>",
+        );
+        assert_eq!(a.title.as_deref(), Some("WEEKEND CODING AGENT"));
+    }
+
+    #[test]
+    fn h1s_heading_the_articles_sections_are_not_its_title() {
+        let html = r#"<head><meta property="og:title" content="Puzzle diary, week two"></head>
+            <body><article><p>Intro.</p><h1>Day seven</h1><p>Text.</p><h1>Day eight</h1>
+            <p>Text.</p></article></body>"#;
+        let doc = Document::parse(html);
+        let article = doc
+            .descendants(NodeId::ROOT)
+            .find(|&n| doc.element(n).is_some_and(|e| &**e.tag() == "article"))
+            .unwrap();
+        let a = collect(&doc, None, article).article;
+        assert_eq!(a.title.as_deref(), Some("Puzzle diary, week two"));
+    }
+
+    #[test]
+    fn a_headline_cut_to_a_length_limit_is_made_whole() {
+        let a = meta(
+            r#"<head><meta property="og:title" content="Ten rooms, four readers and one universal trick that works - Site">
+            <script type="application/ld+json">{"@type":"Article",
+              "headline":"Ten rooms, four readers and one universal"}</script></head><body><p>Text.</p></body>"#,
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Ten rooms, four readers and one universal trick that works")
+        );
+        // A longer value that only adds the site's name is not the whole one.
+        let a = meta(
+            r#"<head><meta property="og:title" content="Council approves new parks plan | The Daily Example Of Town">
+            <script type="application/ld+json">{"@type":"Article",
+              "headline":"Council approves new parks plan"}</script></head><body><p>Text.</p></body>"#,
+        );
+        assert_eq!(a.title.as_deref(), Some("Council approves new parks plan"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 /// Separators between a headline and a site name in `<title>` and og:title.
 const SEPARATORS: &[&str] = &[
-    " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ‹ ", " › ", " // ", " — ", "| ",
+    " | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " ‹ ", " › ", " // ", " — ", "| ",
 ];
 
 fn norm(s: &str) -> String {
@@ -34,6 +34,8 @@ pub(crate) enum Picked {
     Headline(usize),
     /// The `<title>`.
     TitleTag,
+    /// The lesser heading (`h2`, `h3`) at this index.
+    Heading(usize),
 }
 
 /// Picks the headline from the structured title, the page's `h1`s and its
@@ -41,27 +43,50 @@ pub(crate) enum Picked {
 pub(crate) fn choose(
     structured: Option<&str>,
     h1s: &[String],
+    headings: &[String],
+    sectioned: bool,
     title_tag: Option<&str>,
     site_name: Option<&str>,
 ) -> Option<(Picked, String)> {
+    let site = site_name.map(norm);
+    let (heads, tails) = title_tag.map(title_ends).unwrap_or_default();
+    // One end of `<title>` is the site's name, but the first part of
+    // "Headline | Site" is the headline, unless the site says it is its name.
+    let is_site_end = |n: &String| {
+        (heads.contains(n) || tails.contains(n))
+            && (site.as_ref() == Some(n) || heads.first() != Some(n))
+    };
     for reference in [structured, title_tag].into_iter().flatten() {
         if let Some(i) = h1s.iter().position(|h| same(h, reference)) {
             return Some((Picked::Headline(i), strip_tagline(&h1s[i])));
         }
     }
+    // The structured title shown as a lesser heading, when no `h1` is: the
+    // `h1` is then a kicker or a section's name ("M&A Updates").
+    if let Some(s) = structured {
+        let wanted = [norm(s), norm(&strip_site(s, site_name))];
+        if let Some(i) = headings.iter().position(|h| wanted.contains(&norm(h))) {
+            return Some((Picked::Heading(i), headings[i].clone()));
+        }
+    }
+    // Several `h1`s in the article, none of them the page's title, head
+    // its sections.
+    let sectioned = structured.is_some() && sectioned;
     // A visible headline beats a differently worded one for sharing, unless
-    // it is the site's name (alone in `og:site_name`, or one end of `<title>`).
-    let site = site_name.map(norm);
-    let title_ends = title_tag.map(title_ends).unwrap_or_default();
+    // it is the site's name (alone in `og:site_name`, or the end of `<title>`).
     let visible = h1s.iter().position(|h| {
         let n = norm(h);
-        n.split_whitespace().count() >= 2
+        !sectioned
+            && n.split_whitespace().count() >= 2
             && site.as_ref() != Some(&n)
-            && !title_ends.contains(&n)
+            && !is_site_end(&n)
             && !is_ui_label(&n)
     });
     if visible.is_none()
-        && let Some(named_site) = h1s.iter().find(|h| title_ends.contains(&norm(h)))
+        && let Some(named_site) = h1s.iter().find(|h| {
+            let n = norm(h);
+            is_site_end(&n)
+        })
         && let Some(t) = title_tag
     {
         let cleaned = strip_site(t, Some(named_site));
@@ -118,26 +143,45 @@ fn is_ui_label(n: &str) -> bool {
         .all(|w| WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
-/// The first and last parts of a `<title>` split at a separator (or at
-/// `": "`), normalized, when the title has more than one part.
-fn title_ends(title: &str) -> Vec<String> {
-    let mut ends = Vec::new();
+/// The first parts and the last parts of a `<title>` split at each
+/// separator (or at `": "`) that splits it, normalized: the first part at
+/// the first separator of [`SEPARATORS`] that splits it comes first.
+fn title_ends(title: &str) -> (Vec<String>, Vec<String>) {
+    let (mut heads, mut tails) = (Vec::new(), Vec::new());
     for sep in SEPARATORS.iter().chain(&[": "]) {
         let parts: Vec<&str> = title.split(sep).collect();
         if parts.len() > 1 {
-            ends.push(norm(parts[0]));
-            ends.push(norm(parts[parts.len() - 1]));
+            heads.push(norm(parts[0]));
+            tails.push(norm(parts[parts.len() - 1]));
         }
     }
-    ends
+    (heads, tails)
+}
+
+/// Whether `rest` opens with a separator, as the site-name part of
+/// "Headline | Site" after the headline does.
+pub(crate) fn starts_with_separator(rest: &str) -> bool {
+    SEPARATORS
+        .iter()
+        .chain(&[": "])
+        .any(|sep| rest.starts_with(sep) || rest.starts_with(sep.trim_start()))
 }
 
 /// Removes a short tagline after a pipe or dash from a headline
 /// ("Best Movers 2025 | Top 19 Companies").
 fn strip_tagline(headline: &str) -> String {
-    for sep in [" | ", " – ", " — ", " - "] {
+    let words = |s: &str| s.split_whitespace().count();
+    // Pipes may chain a section and a site ("Headline | Section | Site").
+    let mut parts = headline.split(" | ");
+    if let Some(head) = parts.next()
+        && words(head) >= 3
+        && parts.clone().next().is_some()
+        && parts.all(|p| words(p) <= TAGLINE_WORDS)
+    {
+        return head.trim().to_owned();
+    }
+    for sep in [" – ", " — ", " - "] {
         if let Some((head, tail)) = headline.rsplit_once(sep) {
-            let words = |s: &str| s.split_whitespace().count();
             if words(tail) <= TAGLINE_WORDS && words(head) >= 3 && !head.contains(sep) {
                 return head.trim().to_owned();
             }
@@ -167,6 +211,11 @@ pub(crate) fn strip_site(title: &str, site_name: Option<&str>) -> String {
                 return kept.join(sep);
             }
         }
+        // A colon mostly opens a subtitle ("Zero Waste 101: A beginner's
+        // guide"): only a part that is the site's name is cut there.
+        if *sep == ": " {
+            continue;
+        }
         // "Headline | Site": the last part is short and the first long.
         let (first, last) = (parts[0], parts[parts.len() - 1]);
         if parts.len() > 2 && words(last) > 4 {
@@ -175,6 +224,20 @@ pub(crate) fn strip_site(title: &str, site_name: Option<&str>) -> String {
         if words(last) <= 4 && words(first) >= words(last) {
             return parts[..parts.len() - 1].join(sep);
         }
+    }
+    // "example.com Headline": the site's name before the headline with only
+    // a space between them, when no separator split them.
+    // A one-word name may as well be the headline's first word ("Time").
+    if let Some(site) = site_name
+        .map(str::trim)
+        .filter(|s| s.contains('.') || words(s) >= 2)
+        && let Some(head) = title.get(..site.len())
+        && head.eq_ignore_ascii_case(site)
+        && let Some(rest) = title[site.len()..].strip_prefix(' ')
+        && !starts_with_separator(&title[site.len()..])
+        && words(rest) >= 2
+    {
+        return rest.trim().to_owned();
     }
     title.to_owned()
 }
@@ -187,7 +250,7 @@ mod tests {
     fn prefers_matching_h1() {
         let h1s = vec!["Big Story Today".to_owned()];
         assert_eq!(
-            choose(Some("Big story today | Site"), &h1s, None, None),
+            choose(Some("Big story today | Site"), &h1s, &[], false, None, None),
             Some((Picked::Headline(0), "Big Story Today".to_owned()))
         );
     }
@@ -199,7 +262,7 @@ mod tests {
             "Council approves parks".to_owned(),
         ];
         assert_eq!(
-            choose(Some("Parks plan"), &h1s, None, None),
+            choose(Some("Parks plan"), &h1s, &[], false, None, None),
             Some((Picked::Headline(1), "Council approves parks".to_owned()))
         );
         assert!(is_ui_label("contact us") && !is_ui_label("contact tracing app"));
@@ -237,6 +300,112 @@ mod tests {
         assert_eq!(
             strip_site("Left - Right: a history of politics", None),
             "Left - Right: a history of politics"
+        );
+        assert_eq!(
+            strip_site("A brief intro to git • Jane Roe", None),
+            "A brief intro to git"
+        );
+    }
+
+    #[test]
+    fn an_h1_heading_the_title_is_the_headline() {
+        let h1s = vec!["History of tea".to_owned()];
+        let title = "History of tea | Origins, Spread, Facts | Encyclopedia";
+        assert_eq!(
+            choose(None, &h1s, &[], false, Some(title), None),
+            Some((Picked::Headline(0), "History of tea".to_owned()))
+        );
+        // At the end, it is the site's name.
+        let h1s = vec!["Daily Example".to_owned()];
+        assert_eq!(
+            choose(
+                None,
+                &h1s,
+                &[],
+                false,
+                Some("Council approves the new parks plan for the town | Daily Example"),
+                None
+            ),
+            Some((
+                Picked::TitleTag,
+                "Council approves the new parks plan for the town".to_owned()
+            ))
+        );
+    }
+
+    #[test]
+    fn pipes_chain_a_section_and_a_site_after_a_headline() {
+        assert_eq!(
+            strip_tagline("How to help babies sleep | Patient Education | Children's Hospital"),
+            "How to help babies sleep"
+        );
+    }
+
+    #[test]
+    fn a_site_name_before_the_headline_without_separator() {
+        assert_eq!(
+            strip_site("example.com Vibe Coding", Some("example.com")),
+            "Vibe Coding"
+        );
+        assert_eq!(
+            strip_site("Time Travel Tips", Some("Time")),
+            "Time Travel Tips"
+        );
+        assert_eq!(
+            strip_site("Timeless Travel Tips", Some("Time")),
+            "Timeless Travel Tips"
+        );
+    }
+
+    #[test]
+    fn a_colon_cuts_only_the_site_name() {
+        assert_eq!(
+            strip_site("Zero Waste 101: A beginner's guide", Some("Recycle Town")),
+            "Zero Waste 101: A beginner's guide"
+        );
+        assert_eq!(
+            strip_site("Jane's Blog: Advent notes", Some("Jane's Blog")),
+            "Advent notes"
+        );
+    }
+
+    #[test]
+    fn the_structured_title_as_a_lesser_heading_beats_a_kicker() {
+        let h1s = vec!["Sector Updates".to_owned()];
+        let headings = vec!["Related".to_owned(), "Cyber sector update, fall".to_owned()];
+        assert_eq!(
+            choose(
+                Some("Cyber sector update, fall"),
+                &h1s,
+                &headings,
+                false,
+                None,
+                None
+            ),
+            Some((Picked::Heading(1), "Cyber sector update, fall".to_owned()))
+        );
+    }
+
+    #[test]
+    fn section_h1s_give_way_to_the_structured_title() {
+        let h1s = vec!["Day seven notes".to_owned(), "Day eight notes".to_owned()];
+        let picked = |sectioned| {
+            choose(
+                Some("Puzzle diary, week two"),
+                &h1s,
+                &[],
+                sectioned,
+                None,
+                None,
+            )
+        };
+        assert_eq!(
+            picked(true),
+            Some((Picked::Structured, "Puzzle diary, week two".to_owned()))
+        );
+        assert_eq!(
+            picked(false),
+            Some((Picked::Headline(0), "Day seven notes".to_owned()))
         );
     }
 }
