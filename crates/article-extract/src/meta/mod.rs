@@ -193,12 +193,10 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
                 }
             }
             "h1" | "h2" | "h3" if in_page_chrome(doc, id) => {}
-            "h2" | "h3" => {
-                if f.headings.len() < MAX_HEADINGS {
-                    let text = heading_text(doc, id);
-                    if !text.is_empty() && text.len() < 400 {
-                        f.headings.push(text);
-                    }
+            "h2" | "h3" if f.headings.len() < MAX_HEADINGS => {
+                let text = heading_text(doc, id);
+                if !text.is_empty() && text.len() < 400 {
+                    f.headings.push(text);
                 }
             }
             "h1" => {

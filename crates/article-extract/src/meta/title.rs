@@ -76,12 +76,13 @@ pub(crate) fn choose(
     // it is the site's name (alone in `og:site_name`, or the end of `<title>`).
     let visible = h1s.iter().position(|h| {
         let n = norm(h);
+        let shouted = structured.is_some() && is_shouted(h);
         !sectioned
             && n.split_whitespace().count() >= 2
             && site.as_ref() != Some(&n)
             && !is_site_end(&n)
             && !is_ui_label(&n)
-            && !(structured.is_some() && is_shouted(h))
+            && !shouted
     });
     if visible.is_none()
         && let Some(named_site) = h1s.iter().find(|h| {
