@@ -193,12 +193,10 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
                 }
             }
             "h1" | "h2" | "h3" if in_page_chrome(doc, id) => {}
-            "h2" | "h3" => {
-                if f.headings.len() < MAX_HEADINGS {
-                    let text = heading_text(doc, id);
-                    if !text.is_empty() && text.len() < 400 {
-                        f.headings.push(text);
-                    }
+            "h2" | "h3" if f.headings.len() < MAX_HEADINGS => {
+                let text = heading_text(doc, id);
+                if !text.is_empty() && text.len() < 400 {
+                    f.headings.push(text);
                 }
             }
             "h1" => {
@@ -823,6 +821,17 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
         }
     });
     let h1s: Vec<String> = f.h1s.iter().map(|(_, t)| t.clone()).collect();
+    // A lesser-ranked declared title that a headline shows is the one the
+    // page stands by.
+    let structured = match &structured {
+        Some((_, best)) if !h1s.iter().any(|h| title::same(h, best)) => title_c
+            .ranked()
+            .into_iter()
+            .find(|(_, v)| h1s.iter().any(|h| title::same(h, v)))
+            .map(|(s, v)| (*s, v.clone()))
+            .or(structured),
+        _ => structured,
+    };
     let chosen = title::choose(
         structured.as_ref().map(|(_, t)| t.as_str()),
         &h1s,
@@ -1220,6 +1229,17 @@ mod tests {
               "headline":"Council approves new parks plan"}</script></head><body><p>Text.</p></body>"#,
         );
         assert_eq!(a.title.as_deref(), Some("Council approves new parks plan"));
+    }
+
+    #[test]
+    fn a_declared_title_the_headline_shows_wins_over_a_higher_ranked_one() {
+        let a = meta(
+            r#"<head><meta property="og:title" content="CONSULTING VS. INSURANCE">
+            <script type="application/ld+json">{"@type":"Article",
+              "headline":"Consulting vs Insurance careers | The Club"}</script></head>
+            <body><h1>CONSULTING VS. INSURANCE</h1><p>Text.</p></body>"#,
+        );
+        assert_eq!(a.title.as_deref(), Some("CONSULTING VS. INSURANCE"));
     }
 
     #[test]

@@ -160,6 +160,22 @@ fn is_name(s: &str) -> bool {
     }) && !matches!(
         lower.as_str(),
         "by" | "anonymous" | "unknown" | "none" | "null"
+    ) && !is_form_label(&lower)
+}
+
+/// Whether a (lowercase) text is the label of a comment form's field
+/// ("Name", "Email"), read after an "Author" label.
+fn is_form_label(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches(['*', ':', ' ']),
+        "name"
+            | "your name"
+            | "email"
+            | "e-mail"
+            | "your email"
+            | "website"
+            | "comment"
+            | "message"
     )
 }
 
@@ -201,6 +217,12 @@ pub(crate) fn merge(list: &mut Vec<String>, names: Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_form_labels_are_not_names() {
+        assert!(clean("Name").is_empty() && clean("Email*").is_empty());
+        assert_eq!(clean("By Jane Name"), ["Jane Name"]);
+    }
 
     #[test]
     fn cleans_bylines() {

@@ -76,11 +76,13 @@ pub(crate) fn choose(
     // it is the site's name (alone in `og:site_name`, or the end of `<title>`).
     let visible = h1s.iter().position(|h| {
         let n = norm(h);
+        let shouted = structured.is_some() && is_shouted(h);
         !sectioned
             && n.split_whitespace().count() >= 2
             && site.as_ref() != Some(&n)
             && !is_site_end(&n)
             && !is_ui_label(&n)
+            && !shouted
     });
     if visible.is_none()
         && let Some(named_site) = h1s.iter().find(|h| {
@@ -107,6 +109,12 @@ pub(crate) fn choose(
         }
     }
     h1s.first().map(|h| (Picked::Headline(0), h.clone()))
+}
+
+/// Whether a heading is written in capitals only ("SUPPORTING GAAP
+/// COMPLIANCE"), as labels and kickers are.
+fn is_shouted(heading: &str) -> bool {
+    heading.chars().any(char::is_alphabetic) && !heading.chars().any(char::is_lowercase)
 }
 
 /// Whether a (normalized) heading is a control's label ("Open menu",
@@ -330,6 +338,29 @@ mod tests {
                 Picked::TitleTag,
                 "Council approves the new parks plan for the town".to_owned()
             ))
+        );
+    }
+
+    #[test]
+    fn a_headline_in_capitals_only_gives_way_to_the_structured_title() {
+        let h1s = vec!["SUPPORTING TAX FILING".to_owned()];
+        assert_eq!(
+            choose(
+                Some("Tax filing: a guide for firms"),
+                &h1s,
+                &[],
+                false,
+                None,
+                None
+            ),
+            Some((
+                Picked::Structured,
+                "Tax filing: a guide for firms".to_owned()
+            ))
+        );
+        assert_eq!(
+            choose(None, &h1s, &[], false, None, None),
+            Some((Picked::Headline(0), "SUPPORTING TAX FILING".to_owned()))
         );
     }
 
