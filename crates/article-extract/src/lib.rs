@@ -429,4 +429,17 @@ mod tests {
         assert_eq!(text.matches("residents speaking").count(), 3, "{text}");
         assert!(!text.contains("every Friday"), "{text}");
     }
+
+    #[test]
+    fn utf8_read_as_latin1_is_repaired_in_the_body() {
+        // The page's own bytes hold text that was once decoded as Latin-1
+        // and encoded again: "we’ve" became "weâ\u{80}\u{99}ve".
+        let html = format!(
+            "<body><article><h1>Parks</h1><p>{p}</p><p>Since then we\u{e2}\u{80}\u{99}ve \
+             met twice. {p}</p><p>{p}</p></article></body>",
+            p = PROSE
+        );
+        let text = body_of(&html);
+        assert!(text.contains("Since then we’ve met twice."), "{text}");
+    }
 }

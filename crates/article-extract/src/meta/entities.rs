@@ -81,59 +81,9 @@ fn reference(name: &str) -> Option<char> {
     NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
 
-/// Repairs UTF-8 that was read as Latin-1 ("Investorâ\u{80}\u{99}s" for
-/// "Investor’s"). Only sequences with a C1 control character, which no
-/// real text holds, are repaired.
-pub(crate) fn repair_latin1(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)) {
-        return Cow::Borrowed(s);
-    }
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let lead = chars[i] as u32;
-        let len = match lead {
-            0xC2..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF4 => 4,
-            _ => 0,
-        };
-        if len > 0 && i + len <= chars.len() {
-            let tail = &chars[i + 1..i + len];
-            if tail.iter().all(|&c| ('\u{80}'..='\u{BF}').contains(&c))
-                && tail.iter().any(|&c| ('\u{80}'..='\u{9F}').contains(&c))
-            {
-                let bytes: Vec<u8> = chars[i..i + len].iter().map(|&c| c as u8).collect();
-                if let Ok(fixed) = std::str::from_utf8(&bytes) {
-                    out.push_str(fixed);
-                    i += len;
-                    continue;
-                }
-            }
-        }
-        out.push(chars[i]);
-        i += 1;
-    }
-    Cow::Owned(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn utf8_read_as_latin1_is_repaired() {
-        assert_eq!(
-            repair_latin1("Investor\u{e2}\u{80}\u{99}s guide"),
-            "Investor’s guide"
-        );
-        assert_eq!(
-            repair_latin1("Caf\u{c3}\u{a9} stays"),
-            "Caf\u{c3}\u{a9} stays"
-        );
-        assert_eq!(repair_latin1("Plain – text"), "Plain – text");
-    }
 
     #[test]
     fn decodes_references() {

@@ -41,7 +41,7 @@ struct Candidates(Vec<(Origin, String)>);
 
 impl Candidates {
     fn add(&mut self, source: Origin, value: &str) {
-        let value = collapse_whitespace(&entities::repair_latin1(&entities::decode(value)));
+        let value = collapse_whitespace(&crate::decode::repair_latin1(&entities::decode(value)));
         if !value.is_empty() && value.len() < 2000 {
             self.0.push((source, value));
         }
@@ -261,7 +261,7 @@ fn heading_text(doc: &Document, id: NodeId) -> String {
             _ => {}
         }
     }
-    collapse_whitespace(&entities::repair_latin1(&out))
+    collapse_whitespace(&crate::decode::repair_latin1(&out))
 }
 
 /// Whether a heading is (or is inside) a link to the site's home page, as a
