@@ -395,7 +395,15 @@ fn is_modifier(name: &str) -> bool {
         || name.split(['-', '_']).any(|part| {
             matches!(
                 part,
-                "hide" | "show" | "hidden" | "visible" | "enabled" | "disabled" | "none"
+                "hide"
+                    | "show"
+                    | "hidden"
+                    | "visible"
+                    | "enabled"
+                    | "disabled"
+                    | "none"
+                    | "align"
+                    | "alignment"
             )
         })
 }
