@@ -414,20 +414,28 @@ mod tests {
     }
 
     #[test]
-    fn a_newsletter_issue_is_read_and_its_signup_box_left_out() {
-        // The issue's text sits in a "newsletter" wrapper; so does the
-        // signup box. Only the small one is furniture. The section ids are
-        // heading anchors ("menu-…"), not menus.
+    fn heading_anchors_are_not_furniture_names() {
+        // The section's id is made from its heading and holds "menu".
         let html = format!(
-            "<body><main><h1>Issue 42</h1><div class='rich-text-newsletter'>\
-             <div id=menu-ideas-for-the-spring-season><p>{p}</p><p>{p}</p></div><p>{p}</p></div>\
-             <div class=newsletter-signup><p>Get the newsletter every Friday.</p>\
-             <input type=email><button>Sign up</button></div></main></body>",
+            "<body><main><h1>Spring</h1><p>{p}</p><div id=ideas-for-the-spring-menu>\
+             <h2>Ideas for the spring menu</h2><p>{p}</p><p>{p}</p></div></main></body>",
             p = PROSE
         );
         let text = body_of(&html);
         assert_eq!(text.matches("residents speaking").count(), 3, "{text}");
-        assert!(!text.contains("every Friday"), "{text}");
+    }
+
+    #[test]
+    fn paragraphs_trailing_off_are_not_teasers_without_links() {
+        let trailing = "The council approved the new parks plan on Friday after a long debate \
+            that ran late into the evening, and then ...";
+        let html = format!(
+            "<body><aside><p>Short sidebar note about parking near the new site.</p></aside>\
+             <article><h1>Parks</h1><p>{t}</p><p>{t}</p><p>{t}</p><p>{t}</p></article></body>",
+            t = trailing
+        );
+        let text = body_of(&html);
+        assert_eq!(text.matches("and then ...").count(), 4, "{text}");
     }
 
     #[test]

@@ -426,7 +426,11 @@ impl Builder<'_, '_> {
         let density = an.link_density(id);
         match tag {
             "dl" | "nav" => density > 0.6,
-            "ul" | "ol" => density > 0.95 && !self.links_leave_site(id),
+            "ul" | "ol" => match self.cx.base {
+                // Without the page's address, only short lists are judged.
+                None => density > 0.95 && text < 300,
+                Some(_) => density > 0.95 && !self.links_leave_site(id),
+            },
             "table" => density > 0.95 && text < 300,
             // List items, and blocks right inside them, are judged with
             // their list, so that one linked item (a product, a source) is
@@ -454,10 +458,14 @@ impl Builder<'_, '_> {
         };
         let doc = self.cx.doc;
         let (mut away, mut home_text) = (0, 0);
-        for a in doc.descendants(id) {
-            let Some(el) = doc.element(a).filter(|e| &**e.tag() == "a") else {
-                continue;
-            };
+        // A sample of the first links is enough, and keeps nested lists from
+        // each reading every link below them.
+        let links = doc
+            .descendants(id)
+            .take(MAX_LIST_NODES)
+            .filter_map(|a| doc.element(a).filter(|e| &**e.tag() == "a").map(|e| (a, e)))
+            .take(MAX_LIST_LINKS);
+        for (a, el) in links {
             let chars = self.cx.analysis.text[a.index()];
             let target = el.attr("href").and_then(|h| resolve::web(self.cx.base, h));
             match target.as_ref().and_then(|u| u.host_str()) {
@@ -499,21 +507,44 @@ impl Builder<'_, '_> {
     }
 }
 
+/// Most nodes of a list read to judge where its links go.
+const MAX_LIST_NODES: usize = 4096;
+/// Most links of a list read to judge where they go.
+const MAX_LIST_LINKS: usize = 64;
+
 /// Whether hosts `a` and `b` belong to one site: the same name before the
 /// public suffix, so that `news.example.com`, `www.example.com` and
 /// `example.de` are one site. The suffix is taken to be the last label, or
-/// the last two under a country code with a short second level
+/// the last two under a country code with a common second level
 /// (`example.co.uk`).
 fn same_site(a: &str, b: &str) -> bool {
     fn name(host: &str) -> String {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
+        let host = host.strip_prefix("www.").unwrap_or(&host);
         let labels: Vec<&str> = host.rsplit('.').collect();
         let name = match labels.as_slice() {
-            [tld, second, name, ..] if tld.len() == 2 && second.len() <= 3 => name,
+            [tld, second, name, ..] if tld.len() == 2 && is_second_level(second) => name,
             [_, name, ..] => name,
-            _ => return host,
+            _ => return host.to_string(),
         };
         (*name).to_string()
+    }
+    /// Second levels under which country codes register names.
+    fn is_second_level(label: &str) -> bool {
+        matches!(
+            label,
+            "co" | "com"
+                | "net"
+                | "org"
+                | "gov"
+                | "ac"
+                | "edu"
+                | "ne"
+                | "or"
+                | "go"
+                | "gob"
+                | "mil"
+        )
     }
     name(a) == name(b)
 }
@@ -744,5 +775,8 @@ mod tests {
         assert!(!same_site("example.co.uk", "other.co.uk"));
         assert!(!same_site("example.com", "amazon.com"));
         assert!(same_site("localhost", "LOCALHOST"));
+        assert!(same_site("www.zdf.de", "zdf.de"));
+        assert!(!same_site("www.zdf.de", "www.ard.de"));
+        assert!(same_site("www.bbc.co.uk", "news.bbc.co.uk"));
     }
 }

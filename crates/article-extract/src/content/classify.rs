@@ -387,30 +387,33 @@ pub(crate) fn hint(el: &Element) -> Hint {
 /// Whether a class name states a layout or display option rather than
 /// what the element is.
 fn is_modifier(name: &str) -> bool {
-    let prefixed = ["has", "with", "no"].iter().any(|p| {
-        name.strip_prefix(p)
-            .is_some_and(|rest| rest.starts_with(['-', '_']))
-    });
+    let prefixed = ["has", "with", "no", "hide", "show", "hidden", "visible"]
+        .iter()
+        .any(|p| {
+            name.strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(['-', '_']))
+        });
+    // BEM-style flags: `sidebar-enabled--false`.
+    let flag = name
+        .rsplit_once("--")
+        .is_some_and(|(_, value)| matches!(value, "false" | "true" | "none" | "on" | "off"));
     prefixed
-        || name.split(['-', '_']).any(|part| {
-            matches!(
-                part,
-                "hide"
-                    | "show"
-                    | "hidden"
-                    | "visible"
-                    | "enabled"
-                    | "disabled"
-                    | "none"
-                    | "align"
-                    | "alignment"
-            )
-        })
+        || flag
+        || name
+            .split(['-', '_'])
+            .any(|part| matches!(part, "align" | "alignment"))
 }
 
-/// Whether an id reads as words of a heading: four or more parts.
+/// Whether an id reads as words of a heading: four or more words, the
+/// first not a furniture name (`related-stories-for-you` is a name).
 fn is_slug(name: &str) -> bool {
-    name.split(['-', '_']).filter(|p| !p.is_empty()).count() >= SLUG_PARTS
+    let mut words = name
+        .split(['-', '_'])
+        .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    let first = words
+        .next()
+        .is_some_and(|w| !is_hard_negative(w) && !is_soft_negative(w));
+    first && words.count() + 1 >= SLUG_PARTS
 }
 
 /// Fewest parts of an id taken as a heading's anchor.
@@ -428,17 +431,25 @@ mod tests {
         ] {
             assert!(super::is_modifier(name), "{name}");
         }
-        for name in ["sidebar", "nothing", "share-bar", "hideout"] {
+        for name in [
+            "sidebar",
+            "nothing",
+            "share-bar",
+            "hideout",
+            "comments-hidden",
+        ] {
             assert!(!super::is_modifier(name), "{name}");
         }
     }
 
     #[test]
     fn heading_anchors_are_not_names() {
-        assert!(super::is_slug("menu-ideas-for-spring"));
-        assert!(super::is_slug("toc_cloud-computing-stocks-for-year"));
+        assert!(super::is_slug("ideas-for-the-spring-menu"));
+        assert!(super::is_slug("cloud-computing-stocks-for-year"));
         assert!(!super::is_slug("main-menu"));
         assert!(!super::is_slug("site-footer-menu"));
+        assert!(!super::is_slug("related-stories-for-you"));
+        assert!(!super::is_slug("div-gpt-ad-1533712345678-0"));
     }
 
     #[test]

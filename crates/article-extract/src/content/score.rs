@@ -12,6 +12,8 @@ use crate::Mode;
 
 /// Largest link-heavy block treated as a teaser card or menu.
 const TEASER_MAX_CHARS: u32 = 1500;
+/// Longest teaser card (a linked title and an excerpt).
+const CARD_MAX_CHARS: u32 = 800;
 
 /// How much prose under a name like `comments` or `share` counts when
 /// looking for the article: names mislead (`page-ad-margins` may wrap the
@@ -117,6 +119,8 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
     let mut inline_link = vec![0u32; n];
     // How that text ends: cut short ("…"), as teaser excerpts do.
     let mut inline_cut = vec![Ending::Plain; n];
+    // Blocks whose own text, without links, ends with a set-apart ellipsis.
+    let mut marked = vec![false; n];
     for &id in an.order.iter().rev() {
         let i = id.index();
         if let NodeData::Text(t) = &doc.node(id).data {
@@ -129,8 +133,11 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
         let (mut text, mut link, mut own, mut own_link) = (0, 0, 0, 0);
         let (mut score, mut plain) = (0.0, 0.0);
         let mut cut = Ending::Plain;
+        // Whether a child block is an excerpt marked as cut (" …").
+        let mut excerpt = false;
         for c in doc.children(id) {
             let ci = c.index();
+            excerpt |= marked[ci];
             text += an.text[ci];
             link += an.link[ci];
             own += inline_text[ci];
@@ -158,11 +165,10 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
                 plain = score;
             }
             _ => {
-                // A linked headline and an excerpt cut short, or an
-                // excerpt marked as cut (" …", "[…]"), is a teaser for
-                // another story.
-                let teaser = own < TEASER_MAX_CHARS
-                    && (cut == Ending::Marked || cut == Ending::Cut && own_link > 0);
+                // A linked headline and an excerpt cut short is a teaser
+                // for another story.
+                let teaser = own < TEASER_MAX_CHARS && cut != Ending::Plain && own_link > 0;
+                marked[i] = cut == Ending::Marked && own_link == 0;
                 let value = if teaser {
                     -(own as f32)
                 } else {
@@ -170,6 +176,12 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
                 };
                 score += value;
                 plain += value;
+                // So is a small card holding a link and an excerpt marked
+                // as cut (" …", "[…]") in a block of its own.
+                if excerpt && link > 0 && text < CARD_MAX_CHARS {
+                    score = score.min(-(text as f32));
+                    plain = plain.min(-(text as f32));
+                }
                 // A small cluster of mostly links (a teaser card, a menu)
                 // counts against its container even when it has some prose.
                 if text < TEASER_MAX_CHARS && an.link_density(id) > 0.5 {
@@ -454,10 +466,7 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
         };
         an.dropped[i] |= cut
             || match an.hint[i] {
-                // A part named as furniture that holds most of the
-                // article's prose is the article (a newsletter issue, a
-                // gated story), unless it is a discussion.
-                Hint::Negative => minor || an.in_discussion[i],
+                Hint::Negative => an.role[i] != Role::Inline || minor,
                 Hint::Doubtful => mode != Mode::Recall && minor,
                 _ => {
                     mode == Mode::Precision

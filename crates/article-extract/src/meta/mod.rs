@@ -256,13 +256,29 @@ fn heading_text(doc: &Document, id: NodeId) -> String {
     let mut out = String::new();
     for n in doc.descendants(id) {
         match &doc.node(n).data {
-            NodeData::Text(t) => out.push_str(t),
+            NodeData::Text(t) => {
+                // Too long for a headline: keep a prefix, which callers
+                // reject by its length, and stop reading.
+                let room = MAX_HEADING_BYTES.saturating_sub(out.len());
+                if t.len() > room {
+                    let mut end = room;
+                    while !t.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    out.push_str(&t[..end]);
+                    break;
+                }
+                out.push_str(t);
+            }
             NodeData::Element(el) if matches!(&**el.tag(), "br" | "div" | "p") => out.push(' '),
             _ => {}
         }
     }
     collapse_whitespace(&crate::decode::repair_latin1(&out))
 }
+
+/// Bytes of a heading read before it is taken as too long to be one.
+const MAX_HEADING_BYTES: usize = 2048;
 
 /// Whether a heading is (or is inside) a link to the site's home page, as a
 /// logo is: `<h1><a href="/">Site</a></h1>`.
@@ -287,10 +303,14 @@ fn is_home_link(doc: &Document, id: NodeId, page_url: Option<&Url>) -> bool {
         .filter_map(|a| doc.element(a))
         .any(|e| &**e.tag() == "a" && home(e));
     link_around || {
-        let text = doc.clean_text(id);
+        // The heading's text is read only once a home link is found in it.
+        let mut text = None;
         doc.descendants(id).skip(1).any(|n| {
-            doc.element(n)
-                .is_some_and(|e| &**e.tag() == "a" && home(e) && doc.clean_text(n) == text)
+            doc.element(n).is_some_and(|e| {
+                &**e.tag() == "a"
+                    && home(e)
+                    && doc.clean_text(n) == *text.get_or_insert_with(|| doc.clean_text(id))
+            })
         })
     }
 }
