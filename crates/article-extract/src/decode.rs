@@ -281,34 +281,39 @@ pub(crate) fn repair_latin1(s: &str) -> Cow<'_, str> {
     if !has_c1 {
         return Cow::Borrowed(s);
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let lead = chars[i] as u32;
-        let len = match lead {
-            0xC2..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF4 => 4,
-            _ => 0,
-        };
-        if len > 0 && i + len <= chars.len() {
-            let tail = &chars[i + 1..i + len];
-            if tail.iter().all(|&c| ('\u{80}'..='\u{BF}').contains(&c))
-                && tail.iter().any(|&c| ('\u{80}'..='\u{9F}').contains(&c))
-            {
-                let bytes: Vec<u8> = chars[i..i + len].iter().map(|&c| c as u8).collect();
-                if let Ok(fixed) = std::str::from_utf8(&bytes) {
-                    out.push_str(fixed);
-                    i += len;
-                    continue;
-                }
-            }
-        }
-        out.push(chars[i]);
-        i += 1;
+    let mut rest = s;
+    while let Some(lead) = rest.chars().next() {
+        let (c, used) = latin1_sequence(rest, lead).unwrap_or((lead, lead.len_utf8()));
+        out.push(c);
+        rest = &rest[used..];
     }
     Cow::Owned(out)
+}
+
+/// The character that the chars at the start of `s` (from `lead`) spell
+/// as UTF-8 bytes read one per char, with the bytes of `s` they take up.
+fn latin1_sequence(s: &str, lead: char) -> Option<(char, usize)> {
+    let len = match u32::from(lead) {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let (mut bytes, mut used, mut c1) = ([0u8; 4], 0, false);
+    let mut chars = s.chars();
+    for slot in bytes.iter_mut().take(len) {
+        let c = chars.next()?;
+        let code = u32::from(c);
+        if used > 0 && !(0x80..=0xBF).contains(&code) {
+            return None;
+        }
+        c1 |= used > 0 && code <= 0x9F;
+        *slot = code as u8;
+        used += c.len_utf8();
+    }
+    let fixed = std::str::from_utf8(&bytes[..len]).ok()?.chars().next()?;
+    c1.then_some((fixed, used))
 }
 
 #[cfg(test)]

@@ -80,9 +80,12 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, ExtractError>
     Ok(extract_str(&html.text, options))
 }
 
-/// Extracts the article of a page that is already text.
+/// Extracts the article of a page that is already text. UTF-8 that was once
+/// read as Latin-1 ("â\u{80}\u{99}") is repaired first, so the body and the
+/// metadata read from the page get the real characters.
 pub fn extract_str(html: &str, options: &Options) -> Article {
-    let doc = dom::Document::parse(html);
+    let html = decode::repair_latin1(html);
+    let doc = dom::Document::parse(&html);
     let located = content::locate(&doc, options.mode);
     let meta = meta::collect(&doc, options.url.as_ref(), located.root);
     let mut body = content::render(&doc, &located, &meta);

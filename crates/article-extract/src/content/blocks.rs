@@ -331,7 +331,6 @@ impl Builder<'_, '_> {
         if text.is_empty() {
             return;
         }
-        let text = &*crate::decode::repair_latin1(text);
         let mut out = String::with_capacity(text.len());
         let mut space = false;
         for c in text.chars() {

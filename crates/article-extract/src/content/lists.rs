@@ -81,15 +81,7 @@ fn close(run: &mut Vec<(Marker, Vec<Inline>)>, out: &mut Vec<Block>) {
         return;
     }
     let first = run[0].0;
-    let items = run
-        .drain(..)
-        .map(|(_, mut content)| {
-            strip_marker(&mut content);
-            ListItem {
-                blocks: vec![Block::Paragraph(content)],
-            }
-        })
-        .collect();
+    let items = run.drain(..).map(|(_, content)| item(content)).collect();
     out.push(list(first, items));
 }
 
@@ -127,16 +119,7 @@ fn lines_as_list(content: &[Inline]) -> Option<Block> {
         }
         last = m;
     }
-    let items = lines
-        .into_iter()
-        .map(|line| {
-            let mut content = line.to_vec();
-            strip_marker(&mut content);
-            ListItem {
-                blocks: vec![Block::Paragraph(content)],
-            }
-        })
-        .collect();
+    let items = lines.into_iter().map(|line| item(line.to_vec())).collect();
     Some(list(first, items))
 }
 
@@ -186,6 +169,14 @@ fn parse_marker(text: &str) -> Option<(Marker, usize)> {
 
 fn marker(content: &[Inline]) -> Option<Marker> {
     parse_marker(first_text(content)?).map(|(m, _)| m)
+}
+
+/// A list item of `content` without its marker.
+fn item(mut content: Vec<Inline>) -> ListItem {
+    strip_marker(&mut content);
+    ListItem {
+        blocks: vec![Block::Paragraph(content)],
+    }
 }
 
 /// Removes the marker from the start of `content`.

@@ -274,7 +274,7 @@ fn heading_text(doc: &Document, id: NodeId) -> String {
             _ => {}
         }
     }
-    collapse_whitespace(&crate::decode::repair_latin1(&out))
+    collapse_whitespace(&out)
 }
 
 /// Bytes of a heading read before it is taken as too long to be one.
