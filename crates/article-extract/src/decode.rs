@@ -274,10 +274,9 @@ fn starts_with_ignore_case(hay: &[u8], prefix: &[u8]) -> bool {
 /// real text holds, are repaired.
 pub(crate) fn repair_latin1(s: &str) -> Cow<'_, str> {
     // A C1 control is encoded as 0xC2 0x80..=0x9F.
-    let has_c1 = s
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]));
+    let bytes = s.as_bytes();
+    let has_c1 = memchr::memchr_iter(0xC2, bytes)
+        .any(|i| bytes.get(i + 1).is_some_and(|b| (0x80..=0x9F).contains(b)));
     if !has_c1 {
         return Cow::Borrowed(s);
     }
