@@ -127,6 +127,10 @@ struct Found {
     updated_lines: Vec<String>,
     /// Texts of elements whose class says they hold the author's name.
     class_bylines: Vec<String>,
+    /// `twitter:labelN` and `twitter:dataN` values by their `N`: a
+    /// "Written by" label names the author in its data.
+    twitter_labels: Vec<(String, String)>,
+    twitter_data: Vec<(String, String)>,
     /// How many of `h1s` stand in the article's container.
     h1s_in_content: usize,
     /// The texts of the first `h2` and `h3` headings.
@@ -239,6 +243,14 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
     visible_text(doc, &mut f, content);
     if f.published.0.is_empty() {
         labelled_dates(doc, &mut f);
+    }
+    for (n, label) in &f.twitter_labels {
+        let label = label.trim().trim_end_matches(':').to_ascii_lowercase();
+        if matches!(label.as_str(), "written by" | "author" | "by" | "authors")
+            && let Some((_, data)) = f.twitter_data.iter().find(|(m, _)| m == n)
+        {
+            f.authors.add(Origin::Meta, data);
+        }
     }
     // Bylines found by class name rank after those found by their words.
     for text in std::mem::take(&mut f.class_bylines) {
@@ -494,6 +506,14 @@ fn meta_tag(el: &Element, f: &mut Found) {
         | "byl"
         | "article:author"
         | "twitter:creator:name" => f.authors.add(meta, content),
+        k if k.starts_with("twitter:label") => {
+            f.twitter_labels
+                .push((k["twitter:label".len()..].to_owned(), content.to_owned()));
+        }
+        k if k.starts_with("twitter:data") => {
+            f.twitter_data
+                .push((k["twitter:data".len()..].to_owned(), content.to_owned()));
+        }
         "article:section" => f.categories.add(og, content),
         "section" | "category" | "parsely-section" | "dc.subject" => {
             f.categories.add(meta, content)
@@ -557,7 +577,10 @@ fn microdata(doc: &Document, id: NodeId, el: &Element, prop: &str, f: &mut Found
                 }
             }
             "inLanguage" => f.language.add(m, &value()),
-            "publisher" => f.site_name.add(m, &value()),
+            // A person who publishes their own page is its author, not a site.
+            "publisher" if !el.attr("itemtype").is_some_and(|t| t.ends_with("/Person")) => {
+                f.site_name.add(m, &value())
+            }
             "image" => {
                 let src = el
                     .attr("src")
@@ -687,17 +710,41 @@ const MAX_LINE_CHARS: usize = 120;
 /// Reads a byline: "By Jane Doe", or a "By"/"Author" label before the name.
 fn byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
     let lower = text.to_lowercase();
-    if ["by ", "written by ", "posted by ", "submitted by "]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    if [
+        "by ",
+        "written by ",
+        "posted by ",
+        "submitted by ",
+        "text by ",
+        "words by ",
+        "article by ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
     {
         f.authors.add(Origin::VisibleText, text);
     } else if matches!(
         lower.as_str(),
-        "by" | "by:" | "written by" | "submitted by" | "posted by" | "author" | "author:"
+        "by" | "by:"
+            | "written by"
+            | "written by:"
+            | "submitted by"
+            | "posted by"
+            | "text by"
+            | "words by"
+            | "article by"
+            | "author"
+            | "author:"
+            | "authors"
+            | "authors:"
+            | "author(s)"
+            | "author(s):"
+            | "contributor:"
+            | "contributors:"
     ) && let Some(next) = next_text(doc, id)
     {
-        f.authors.add(Origin::VisibleText, &next);
+        // Kept with its label, which declares what the name is.
+        f.authors.add(Origin::VisibleText, &format!("By {next}"));
     }
 }
 
@@ -750,20 +797,33 @@ fn visible_line(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
     }
 }
 
-/// The next non-blank text run after `id` in document order.
+/// The next non-blank text run after `id` and its descendants, in document
+/// order: the name after a "By" label, whether the label is a sibling
+/// (`<span>By</span> <a>Jane Doe</a>`) or wrapped on its own
+/// (`<p>Written by</p><p>Jane Doe</p>`).
 fn next_text(doc: &Document, id: NodeId) -> Option<String> {
     let mut cur = id;
-    for _ in 0..20 {
-        cur = match doc.node(cur).next {
-            Some(n) => n,
-            None => doc.node(cur).parent?,
-        };
-        let text = doc.clean_text(cur);
-        if !text.is_empty() {
-            return Some(text);
+    let mut budget = 64;
+    loop {
+        // Up to the nearest ancestor that has a next sibling: the label's
+        // own wrappers hold only the label.
+        while doc.node(cur).next.is_none() {
+            cur = doc.node(cur).parent?;
+        }
+        cur = doc.node(cur).next?;
+        for n in doc.descendants(cur) {
+            budget -= 1;
+            if budget == 0 {
+                return None;
+            }
+            if let NodeData::Text(t) = &doc.node(n).data {
+                let text = collapse_whitespace(t);
+                if !text.is_empty() {
+                    return Some(text);
+                }
+            }
         }
     }
-    None
 }
 
 /// Turns the candidates into the article's metadata, noting where each
@@ -888,22 +948,39 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     // JSON-LD lists every author; other sources give one byline each, so
     // only the best one is read.
     let mut read_from = None;
-    let clean = |s: Origin, raw: &str| match s {
-        Origin::VisibleText => names::clean(raw),
-        _ => names::clean_declared(raw),
-    };
-    for (s, raw) in &authors.0 {
-        if *s == Origin::JsonLd {
-            names::merge(&mut a.authors, clean(*s, raw));
-            read_from = read_from.or(Some((*s, raw)));
+    // The site's own name given as the author ("USA TODAY", "Rapid7") says
+    // who published the page; a person's byline elsewhere beats it, and it
+    // is read only when no other author is found.
+    let sites: Vec<&str> = site_c.0.iter().map(|(_, v)| v.as_str()).collect();
+    let is_site = |name: &String| sites.iter().any(|s| names::same_name(s, name));
+    let clean = |s: Origin, raw: &str, sites_too: bool| {
+        let mut names = match s {
+            Origin::VisibleText => names::clean_byline(raw),
+            _ => names::clean_declared(raw),
+        };
+        if !sites_too {
+            names.retain(|n| !is_site(n));
         }
-    }
-    for (s, raw) in authors.ranked() {
+        names
+    };
+    for sites_too in [false, true] {
+        for (s, raw) in &authors.0 {
+            if *s == Origin::JsonLd {
+                names::merge(&mut a.authors, clean(*s, raw, sites_too));
+                read_from = read_from.or(Some((*s, raw)));
+            }
+        }
+        for (s, raw) in authors.ranked() {
+            if !a.authors.is_empty() {
+                break;
+            }
+            names::merge(&mut a.authors, clean(*s, raw, sites_too));
+            read_from = Some((*s, raw));
+        }
         if !a.authors.is_empty() {
             break;
         }
-        names::merge(&mut a.authors, clean(*s, raw));
-        read_from = Some((*s, raw));
+        read_from = None;
     }
     if let Some((source, raw)) = read_from.filter(|_| !a.authors.is_empty()) {
         p.authors = Some(authors.origin_unless(source, raw, |v| {
@@ -1179,6 +1256,53 @@ mod tests {
             <div class="author-name">Jane Doe</div></body>"#,
         );
         assert_eq!(a.authors, ["John Roe"], "a worded byline comes first");
+    }
+
+    #[test]
+    fn a_label_in_its_own_element_names_the_next_text() {
+        let a = meta(
+            "<h1>Story</h1><div><div><p>Written by</p></div><p><span>Jane Doe</span> \
+             <span>Staff Writer</span></p></div><p>Body text.</p>",
+        );
+        assert_eq!(a.authors, ["Jane Doe"]);
+        let a = meta("<h1>Story</h1><p>By <a href='/t/'>Workzone Team</a></p>");
+        assert_eq!(a.authors, ["Workzone Team"], "a labelled team");
+    }
+
+    #[test]
+    fn twitter_written_by_label_names_the_author() {
+        let a = meta(
+            r#"<meta name="twitter:label2" content="Written by">
+            <meta name="twitter:label1" content="Est. reading time">
+            <meta name="twitter:data1" content="5 minutes">
+            <meta name="twitter:data2" content="Jane Doe"><h1>Story</h1>"#,
+        );
+        assert_eq!(a.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn the_sites_name_as_author_yields_to_a_persons_byline() {
+        let page = |byline: &str| {
+            format!(
+                r#"<meta property="og:site_name" content="Daily Planet">
+                <script type="application/ld+json">{{"@type":"NewsArticle",
+                "headline":"Story","author":{{"@type":"Person","name":"DAILY PLANET"}}}}</script>
+                <h1>Story</h1>{byline}<p>Body.</p>"#
+            )
+        };
+        assert_eq!(meta(&page("<p>By Lois Lane</p>")).authors, ["Lois Lane"]);
+        assert_eq!(
+            meta(&page("")).authors,
+            ["DAILY PLANET"],
+            "with no other author, the site's name is kept"
+        );
+        let a = meta(
+            r#"<meta property="og:site_name" content="Jane Doe">
+            <div itemscope itemtype="https://schema.org/BlogPosting"><h1 itemprop="headline">Story</h1>
+            <a itemprop="author publisher" itemscope itemtype="https://schema.org/Person">
+            <span itemprop="name">Jane Doe</span></a></div>"#,
+        );
+        assert_eq!(a.authors, ["Jane Doe"], "a personal site");
     }
 
     #[test]

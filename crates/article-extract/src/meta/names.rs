@@ -5,6 +5,12 @@ use super::date;
 
 /// Words that open a byline.
 const PREFIXES: &[&str] = &[
+    "view all posts by",
+    "all posts by",
+    "more posts by",
+    "posts by",
+    "articles by",
+    "more by",
     "written by",
     "posted by",
     "words by",
@@ -56,6 +62,17 @@ const ROLES: &[&str] = &[
     "read",
     "comments",
     "share",
+    "the",
+    "about",
+    "sponsored",
+    "advertisement",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Splits and cleans one raw author value into names.
@@ -107,6 +124,59 @@ pub(crate) fn clean_declared(raw: &str) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// Cleans a byline read from the page: like [`clean`], but a byline that
+/// says it is one ("By the Lavazza Team", "Written by Workzone Team") may
+/// name a team or an organization, as long as one word past the first is
+/// capitalized ("By the way" is not a byline).
+pub(crate) fn clean_byline(raw: &str) -> Vec<String> {
+    let names = clean(raw);
+    if !names.is_empty() {
+        return names;
+    }
+    let trimmed = raw.trim_start();
+    if strip_prefix(trimmed).len() == trimmed.len() {
+        // Unlabelled (an author link, an `author-name` element): only a
+        // team's name ("The Upwork Team").
+        let name = crate::dom::collapse_whitespace(trimmed);
+        return if is_team(&name) {
+            vec![name]
+        } else {
+            Vec::new()
+        };
+    }
+    let declared = clean_declared(raw);
+    let named = declared.first().is_some_and(|n| {
+        n.split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    });
+    if named { declared } else { Vec::new() }
+}
+
+/// Whether a text names a team: two to five words, the last a team word
+/// ("Team", "Staff", "Editors"), the first word past an article
+/// capitalized ("The Upwork Team", "Podium Staff").
+fn is_team(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let first = words[..words.len() - 1]
+        .iter()
+        .find(|w| !matches!(w.to_lowercase().as_str(), "the" | "our"));
+    (2..=5).contains(&words.len())
+        && s.chars().count() <= 60
+        && matches!(
+            last.to_lowercase().as_str(),
+            "team" | "staff" | "editors" | "newsroom" | "desk"
+        )
+        && first.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words[1..words.len() - 1].iter().any(|w| {
+            let w = w.to_lowercase();
+            ROLES.contains(&w.as_str()) || PREFIXES.contains(&w.as_str())
+        })
 }
 
 fn split(raw: &str) -> Vec<&str> {
@@ -205,6 +275,26 @@ fn is_credential(word: &str) -> bool {
         )
 }
 
+/// Whether two names are the same, ignoring case, spaces and punctuation
+/// ("USA TODAY" = "USA Today", "paperium.net" = "Paperium").
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> String {
+        let s = s.trim();
+        let s = s
+            .rsplit_once('.')
+            .filter(|(_, tld)| {
+                (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
+            })
+            .map_or(s, |(head, _)| head);
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (fold(a), fold(b));
+    !a.is_empty() && a == b
+}
+
 /// Adds `names` to `list`, skipping ones already there (case-insensitive).
 pub(crate) fn merge(list: &mut Vec<String>, names: Vec<String>) {
     for name in names {
@@ -247,6 +337,30 @@ mod tests {
             ["David Jackson"]
         );
         assert_eq!(clean("Jane Doe on November 27, 2020"), ["Jane Doe"]);
+        assert_eq!(
+            clean("Posted by Jane Doe on Tuesday, August 29, 2023"),
+            ["Jane Doe"]
+        );
+        assert_eq!(clean("View all posts by Jane Doe →"), ["Jane Doe"]);
+        assert!(clean("Sponsored").is_empty());
+    }
+
+    #[test]
+    fn bylines_may_name_teams() {
+        assert_eq!(clean_byline("By the Lavazza Team"), ["the Lavazza Team"]);
+        assert_eq!(clean_byline("Written by Workzone Team"), ["Workzone Team"]);
+        assert_eq!(clean_byline("By Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert!(clean_byline("By the way").is_empty());
+        assert!(clean_byline("by following these tips").is_empty());
+        assert_eq!(clean_byline("The Upwork Team"), ["The Upwork Team"]);
+        assert_eq!(clean_byline("Podium Staff"), ["Podium Staff"]);
+        assert!(clean_byline("Team").is_empty());
+        assert!(clean_byline("our team").is_empty());
+        assert!(
+            clean_byline("Our Team").is_empty(),
+            "no name before the team word"
+        );
+        assert!(clean_byline("About the Author").is_empty());
     }
 
     #[test]
