@@ -241,8 +241,21 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
     in_content.dedup();
     f.h1s_in_content = in_content.len();
     visible_text(doc, &mut f, content);
-    if f.published.0.is_empty() {
-        labelled_dates(doc, &mut f);
+    let want_date = f.published.0.is_empty();
+    // A byline far from the headline is looked for when none near it
+    // gives a name (JSON-LD, read later, outranks it anyway).
+    let want_author = f
+        .authors
+        .0
+        .iter()
+        .map(|(s, raw)| match s {
+            Origin::VisibleText => names::clean_byline(raw),
+            _ => names::clean_declared(raw),
+        })
+        .chain(f.class_bylines.iter().map(|raw| names::clean_byline(raw)))
+        .all(|n| n.is_empty());
+    if want_date || want_author {
+        labelled_lines(doc, &mut f, want_date, want_author);
     }
     for (n, label) in &f.twitter_labels {
         let label = label.trim().trim_end_matches(':').to_ascii_lowercase();
@@ -376,7 +389,7 @@ fn class_byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
 fn is_author_box(el: &Element) -> bool {
     el.attr("class").is_some_and(|c| {
         c.len() <= 200
-            && ["author", "byline", "writer"]
+            && ["author", "byline", "writer", "creator"]
                 .iter()
                 .any(|w| contains_ignore_case(c, w))
             && ![
@@ -502,8 +515,8 @@ fn meta_tag(el: &Element, f: &mut Found) {
         | "dcterms.creator"
         | "sailthru.author"
         | "parsely-author"
-        | "citation_author"
         | "byl"
+        | "cxenseparse:author"
         | "article:author"
         | "twitter:creator:name" => f.authors.add(meta, content),
         k if k.starts_with("twitter:label") => {
@@ -514,6 +527,8 @@ fn meta_tag(el: &Element, f: &mut Found) {
             f.twitter_data
                 .push((k["twitter:data".len()..].to_owned(), content.to_owned()));
         }
+        // Citations write "Last, First".
+        "citation_author" => f.authors.add(meta, &names::first_last(content)),
         "article:section" => f.categories.add(og, content),
         "section" | "category" | "parsely-section" | "dc.subject" => {
             f.categories.add(meta, content)
@@ -599,7 +614,13 @@ fn microdata(doc: &Document, id: NodeId, el: &Element, prop: &str, f: &mut Found
 /// category line ("Posted in Latest news") written as text.
 fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
     // Without a headline, the article's container is the landmark.
-    let (anchor, headline) = match f.h1s.first() {
+    // Of several headlines, the one the page's declared title names.
+    let declared = |t: &str| {
+        f.title.0.iter().any(|(_, d)| title::same(d, t))
+            || f.title_tag.as_deref().is_some_and(|d| title::same(d, t))
+    };
+    let named = f.h1s.iter().find(|(_, t)| declared(t));
+    let (anchor, headline) = match named.or(f.h1s.first()) {
         Some(&(h1, _)) => (h1, true),
         None if content != NodeId::ROOT => (content, false),
         None => return,
@@ -669,9 +690,18 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
 }
 
 /// Reads the first date that says what it is ("Posted on April 13, 2023",
-/// "Published: 2 Feb 2023") anywhere on the page outside furniture, for
-/// pages that put it far from the headline.
-fn labelled_dates(doc: &Document, f: &mut Found) {
+/// "Published: 2 Feb 2023") and the first byline that does ("Written by
+/// Jane Doe") anywhere on the page outside furniture, for pages that put
+/// them far from the headline.
+fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_author: bool) {
+    const DATE_LABELS: [&str; 3] = ["posted on", "published", "date:"];
+    const AUTHOR_LABELS: [&str; 3] = ["written by", "article by", "author:"];
+    let starts = |raw: &str, labels: &[&str]| {
+        labels.iter().any(|p| {
+            raw.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        })
+    };
     let mut walk = doc.descendants(NodeId::ROOT);
     while let Some(id) = walk.next() {
         let raw = match &doc.node(id).data {
@@ -683,19 +713,28 @@ fn labelled_dates(doc: &Document, f: &mut Found) {
             _ => continue,
         };
         // Most text runs are not labelled: look before copying any.
-        let labelled = ["posted on", "published", "date:"].iter().any(|p| {
-            raw.get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
-        });
-        if !labelled {
+        let date = want_date && starts(raw, &DATE_LABELS);
+        let author = want_author && starts(raw, &AUTHOR_LABELS);
+        if !date && !author {
             continue;
         }
         let text = collapse_whitespace(raw);
-        if text.chars().count() <= MAX_LINE_CHARS && !in_furniture(doc, id) {
+        if text.chars().count() > MAX_LINE_CHARS || in_furniture(doc, id) {
+            continue;
+        }
+        if date {
             visible_date(&text, f);
-            if !f.published.0.is_empty() {
-                return;
-            }
+            want_date = f.published.0.is_empty();
+        }
+        if author {
+            let before = f.authors.0.len();
+            byline(doc, id, &text, f);
+            want_author = f.authors.0[before..]
+                .iter()
+                .all(|(_, raw)| names::clean_byline(raw).is_empty());
+        }
+        if !want_date && !want_author {
+            return;
         }
     }
 }
@@ -718,6 +757,7 @@ fn byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
         "text by ",
         "words by ",
         "article by ",
+        "author: ",
     ]
     .iter()
     .any(|p| lower.starts_with(p))
@@ -949,10 +989,12 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     // only the best one is read.
     let mut read_from = None;
     // The site's own name given as the author ("USA TODAY", "Rapid7") says
-    // who published the page; a person's byline elsewhere beats it, and it
-    // is read only when no other author is found.
+    // who published the page, and a user name ("jsmith") says who filed
+    // it: a person's byline elsewhere beats either, and they are read only
+    // when no other author is found.
     let sites: Vec<&str> = site_c.0.iter().map(|(_, v)| v.as_str()).collect();
-    let is_site = |name: &String| sites.iter().any(|s| names::same_name(s, name));
+    let is_site =
+        |name: &String| names::is_handle(name) || sites.iter().any(|s| names::same_name(s, name));
     let clean = |s: Origin, raw: &str, sites_too: bool| {
         let mut names = match s {
             Origin::VisibleText => names::clean_byline(raw),
@@ -1267,6 +1309,33 @@ mod tests {
         assert_eq!(a.authors, ["Jane Doe"]);
         let a = meta("<h1>Story</h1><p>By <a href='/t/'>Workzone Team</a></p>");
         assert_eq!(a.authors, ["Workzone Team"], "a labelled team");
+    }
+
+    #[test]
+    fn a_labelled_byline_far_from_the_headline_is_read() {
+        let filler = "<p>Some words of the article.</p>".repeat(80);
+        let a = meta(&format!(
+            "<h1>Story</h1>{filler}<h3>Written by Jane Doe</h3><p>Jane writes.</p>"
+        ));
+        assert_eq!(a.authors, ["Jane Doe"]);
+        let a = meta(&format!(
+            "<h1>Story</h1><p>By John Roe</p>{filler}<h3>Written by Jane Doe</h3>"
+        ));
+        assert_eq!(
+            a.authors,
+            ["John Roe"],
+            "the byline near the headline first"
+        );
+    }
+
+    #[test]
+    fn bylines_are_read_around_the_headline_the_title_names() {
+        let filler = "<p>Some words of the article.</p>".repeat(80);
+        let a = meta(&format!(
+            "<title>Planting Guide | Site</title><h1>Tips</h1>{filler}\
+             <p>by Jane Doe</p><h1>Planting Guide</h1><p>Intro.</p>"
+        ));
+        assert_eq!(a.authors, ["Jane Doe"]);
     }
 
     #[test]

@@ -46,6 +46,7 @@ const ROLES: &[&str] = &[
     "published",
     "posted",
     "admin",
+    "webmaster",
     "administrator",
     "guest",
     "team",
@@ -62,6 +63,13 @@ const ROLES: &[&str] = &[
     "read",
     "comments",
     "share",
+    "coordinator",
+    "manager",
+    "director",
+    "specialist",
+    "strategist",
+    "consultant",
+    "marketing",
     "the",
     "about",
     "sponsored",
@@ -79,6 +87,10 @@ const ROLES: &[&str] = &[
 pub(crate) fn clean(raw: &str) -> Vec<String> {
     let raw = crate::dom::collapse_whitespace(raw);
     if raw.len() > 300 || raw.contains("://") || raw.starts_with("www.") {
+        return Vec::new();
+    }
+    // A byline is short: a longer run is a bio or a sentence.
+    if raw.split_whitespace().count() > 16 {
         return Vec::new();
     }
     let mut names = Vec::new();
@@ -112,7 +124,16 @@ pub(crate) fn clean_declared(raw: &str) -> Vec<String> {
     // Template markers left unfilled ("{{ author }}").
     let placeholder = matches!(
         name.to_lowercase().as_str(),
-        "admin" | "administrator" | "anonymous" | "unknown" | "none" | "null" | "author" | "by"
+        "admin"
+            | "administrator"
+            | "webmaster"
+            | "anonymous"
+            | "unknown"
+            | "undefined"
+            | "none"
+            | "null"
+            | "author"
+            | "by"
     ) || name.contains(['{', '}', '$', '%']);
     if (1..=6).contains(&words)
         && name.chars().count() <= 60
@@ -183,7 +204,7 @@ fn split(raw: &str) -> Vec<&str> {
     let mut parts = vec![raw];
     for sep in [
         " and ", " & ", ",", ";", " | ", " und ", " et ", " y ", "|", " / ", " on ", " - ", " – ",
-        " — ", "\n",
+        " — ", " · ", " • ", "\n",
     ] {
         parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
     }
@@ -221,7 +242,17 @@ fn is_name(s: &str) -> bool {
     if PREFIXES.iter().any(|p| lower == p.trim_end_matches(':')) {
         return false;
     }
-    if words.len() == 1 && is_credential(words[0]) {
+    // "Reviewed by Jane Doe": a label left in front of the name.
+    if words.contains(&"by") {
+        return false;
+    }
+    if words.len() == 1
+        && (is_credential(words[0])
+            || matches!(
+                lower.trim_end_matches('.'),
+                "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+            ))
+    {
         return false;
     }
     !words.iter().any(|w| {
@@ -273,6 +304,41 @@ fn is_credential(word: &str) -> bool {
                 | "ii"
                 | "iii"
         )
+}
+
+/// Whether a name is a user name: one word with digits, `.`, `_` or `-`,
+/// or all lowercase ("jsmith", "andrew.keaveney", "brandon-peaktwo").
+pub(crate) fn is_handle(name: &str) -> bool {
+    !name.contains(' ')
+        && (name
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+            || !name.chars().any(char::is_uppercase))
+}
+
+/// Turns a citation's "Last, First M." into "First M. Last"; other values
+/// are returned as they are.
+pub(crate) fn first_last(raw: &str) -> String {
+    let Some((last, first)) = raw.split_once(',') else {
+        return raw.to_owned();
+    };
+    let (last, first) = (last.trim(), first.trim());
+    let words = |s: &str| s.split_whitespace().count();
+    let wordy = |s: &str| {
+        s.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
+    };
+    let flip = !first.contains(',')
+        && (1..=2).contains(&words(last))
+        && (1..=3).contains(&words(first))
+        && wordy(last)
+        && wordy(first)
+        && !first.split_whitespace().all(is_credential);
+    if flip {
+        format!("{first} {last}")
+    } else {
+        raw.to_owned()
+    }
 }
 
 /// Whether two names are the same, ignoring case, spaces and punctuation
@@ -346,6 +412,20 @@ mod tests {
     }
 
     #[test]
+    fn user_names_and_citation_order() {
+        assert!(is_handle("jsmith") && is_handle("andrew.keaveney") && is_handle("KatieS2"));
+        assert!(!is_handle("Jane Doe") && !is_handle("Madonna"));
+        assert_eq!(first_last("Roy, Aniruddha"), "Aniruddha Roy");
+        assert_eq!(first_last("van Vulpen, Erik J."), "Erik J. van Vulpen");
+        assert_eq!(first_last("Jane Doe, PhD"), "Jane Doe, PhD");
+        assert_eq!(first_last("Jane Doe"), "Jane Doe");
+        assert!(clean("Sat, 20 Dec, 2025").is_empty());
+        assert_eq!(clean("Dec. 19, 2025 · Jane Doe"), ["Jane Doe"]);
+        assert!(clean("Reviewed by Jane Doe").is_empty());
+        assert!(clean("Jane Doe Content Marketing Coordinator").is_empty());
+    }
+
+    #[test]
     fn bylines_may_name_teams() {
         assert_eq!(clean_byline("By the Lavazza Team"), ["the Lavazza Team"]);
         assert_eq!(clean_byline("Written by Workzone Team"), ["Workzone Team"]);
@@ -374,6 +454,7 @@ mod tests {
             "several parts are cleaned as a byline"
         );
         assert!(clean_declared("admin").is_empty());
+        assert!(clean_declared("undefined").is_empty() && clean_declared("Webmaster").is_empty());
         assert!(clean_declared("{{ author }}").is_empty());
         assert!(clean_declared("https://example.com/jane").is_empty());
         assert!(clean_declared("November 27, 2020").is_empty());
