@@ -338,6 +338,23 @@ pub(crate) fn parse_text(s: &str) -> Option<Timestamp> {
     None
 }
 
+/// The other reading of a date written in numbers only whose day and
+/// month could be either way round ("03-09-2026"), given how it was read.
+pub(crate) fn swap_day_month(raw: &str, read: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let numeric = raw
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | ' ' | ':' | 'T' | 'Z' | '+'));
+    // ISO order (year first) is not ambiguous.
+    let year_first = raw
+        .trim()
+        .get(..4)
+        .is_some_and(|h| h.bytes().all(|b| b.is_ascii_digit()));
+    (numeric && !year_first && read.day() <= 12 && read.day() != read.month())
+        .then(|| NaiveDate::from_ymd_opt(read.year(), read.day(), read.month()))
+        .flatten()
+}
+
 /// A date in a URL path such as `/2020/11/27/` or `/2020-11-27-`.
 pub(crate) fn from_url(url: &str) -> Option<Timestamp> {
     let nums: Vec<&str> = url

@@ -1108,15 +1108,38 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
 
 /// The best-ranked value that parses as a date, and its origin (values of
 /// the same day do not count as rivals).
+///
+/// Two corrections use the other candidates: a date written in numbers
+/// only whose day and month could be either way round ("03-09-2026") is
+/// read the way another candidate reads it, and a UTC time one day off
+/// the date in the page's URL gives way to the URL, which shows the
+/// publisher's own calendar day.
 fn first_date(c: &Candidates) -> (Option<Timestamp>, Option<FieldOrigin>) {
-    c.ranked()
-        .into_iter()
-        .find_map(|(s, v)| {
-            let t = date::parse(v)?;
-            let same_day = |r: &str| date::parse(r).is_some_and(|r| r.date() == t.date());
-            Some((Some(t), Some(c.origin_unless(*s, v, same_day))))
-        })
-        .unwrap_or_default()
+    let ranked = c.ranked();
+    let Some((s, v, t)) = ranked
+        .iter()
+        .find_map(|(s, v)| date::parse(v).map(|t| (*s, v, t)))
+    else {
+        return (None, None);
+    };
+    let others = || {
+        ranked
+            .iter()
+            .filter(move |(_, o)| o != v)
+            .filter_map(|(s, o)| date::parse(o).map(|t| (*s, o, t)))
+    };
+    let swapped = date::swap_day_month(v, t.date());
+    let utc_day = match &t {
+        Timestamp::DateTime(dt) if dt.offset().local_minus_utc() == 0 => Some(t.date()),
+        _ => None,
+    };
+    let better = others().find(|(os, _, ot)| {
+        Some(ot.date()) == swapped
+            || *os == Origin::Url && utc_day.is_some_and(|d| (d - ot.date()).num_days().abs() == 1)
+    });
+    let (s, v, t) = better.unwrap_or((s, v, t));
+    let same_day = |r: &str| date::parse(r).is_some_and(|r| r.date() == t.date());
+    (Some(t), Some(c.origin_unless(s, v, same_day)))
 }
 
 /// All values of the best-ranked source that has any, without duplicates,
@@ -1459,5 +1482,22 @@ mod tests {
     fn url_date_is_the_last_resort() {
         let a = meta("<body><h1>T</h1></body>");
         assert_eq!(a.published.unwrap().to_string(), "2020-11-27");
+    }
+
+    #[test]
+    fn other_candidates_settle_a_dates_reading() {
+        let date = |html: &str| meta(html).published.map(|t| t.date().to_string());
+        // The URL says 2020-11-27: a UTC time just past midnight is the
+        // next day in UTC only.
+        let late =
+            r#"<meta property="article:published_time" content="2020-11-28T02:41:00+00:00">"#;
+        assert_eq!(date(late).as_deref(), Some("2020-11-27"));
+        let offset =
+            r#"<meta property="article:published_time" content="2020-11-28T02:41:00-05:00">"#;
+        assert_eq!(date(offset).as_deref(), Some("2020-11-28"), "not UTC");
+        // "03-09-2026" read as 3 September, but the page says March 9.
+        let swapped = r#"<meta property="article:published_time" content="03-09-2026">
+            <h1>T</h1><p>Published March 9, 2026</p>"#;
+        assert_eq!(date(swapped).as_deref(), Some("2026-03-09"));
     }
 }
