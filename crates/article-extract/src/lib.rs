@@ -453,4 +453,47 @@ mod tests {
         let text = body_of(&html);
         assert!(text.contains("Since then we’ve met twice."), "{text}");
     }
+
+    #[test]
+    fn an_article_printed_once_per_screen_size_is_read_once() {
+        // Each variant is hidden by CSS at the other screen sizes.
+        let story = format!(
+            "<h2>Costs</h2><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE} Labour is extra.</p>"
+        );
+        let html = format!(
+            "<body><main><div class='variant hidden-phone'><div>{story}</div></div>\
+             <div class='variant hidden-desktop'><div>{story}</div></div></main></body>"
+        );
+        let text = body_of(&html);
+        assert_eq!(text.matches("Labour is extra.").count(), 1, "{text}");
+        assert_eq!(text.matches("Costs").count(), 1, "{text}");
+        // Short repeats, such as a pull quote, stay.
+        let html = format!(
+            "<body><article><p>{PROSE} Parks matter.</p><blockquote>Parks matter.</blockquote>\
+             <p>{PROSE}</p></article></body>"
+        );
+        assert_eq!(body_of(&html).matches("Parks matter.").count(), 2);
+    }
+
+    #[test]
+    fn chapters_named_like_a_table_of_contents_are_all_kept() {
+        // The root is one chapter's body; its chapters share a doubtful name.
+        let chapter = |n: u32, extra: &str| {
+            format!(
+                "<section class='toc-para'><h2>Chapter {n}</h2><div class='body'><p>{PROSE}</p>\
+                 <p>{PROSE}{extra}</p></div></section>"
+            )
+        };
+        let html = format!(
+            "<body><nav><a href='/'>Home</a></nav><div class='article-content'>\
+             <div class='toc-chapters'>{}{}{}</div></div></body>",
+            chapter(1, ""),
+            chapter(2, &format!(" {PROSE} {PROSE}")),
+            chapter(3, "")
+        );
+        let text = body_of(&html);
+        for n in 1..=3 {
+            assert!(text.contains(&format!("Chapter {n}")), "{text}");
+        }
+    }
 }

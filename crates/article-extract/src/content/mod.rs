@@ -43,6 +43,11 @@ pub(crate) fn locate(doc: &Document, mode: Mode) -> Located {
     for &part in &parts {
         score::mark_furniture(doc, &mut analysis, part, mode);
     }
+    score::mark_copies(doc, &mut analysis, &parts);
+    let parts = parts
+        .into_iter()
+        .filter(|p| *p == root || !analysis.dropped[p.index()])
+        .collect();
     Located {
         analysis,
         root,

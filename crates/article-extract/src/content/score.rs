@@ -2,7 +2,7 @@
 //! scores how much article prose each subtree holds; then the choice of the
 //! article's container and of the furniture inside it.
 
-use crate::dom::{Document, NodeData, NodeId};
+use crate::dom::{Document, Event, NodeData, NodeId};
 
 use super::{
     classify::{self, Hint, Role},
@@ -382,7 +382,9 @@ pub(crate) fn article_parts(
             c == root
                 || doc.element(c).is_some()
                     && !an.in_furniture[i]
-                    && matches!(an.hint[i], Hint::Neutral | Hint::Positive)
+                    && (matches!(an.hint[i], Hint::Neutral | Hint::Positive)
+                        // Built like the root, named like it.
+                        || same_shape && an.hint[i] != Hint::Negative)
                     && (same_shape && an.text[i] > 0 && an.link_density(c) < 0.9
                         || an.plain_score[i] > threshold.max(100.0) && an.link_density(c) < 0.3)
         })
@@ -478,6 +480,40 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
             };
     }
 }
+
+/// Marks the copies of a block already seen in `parts`: pages that print
+/// the article once per screen size and hide all but one with CSS hold it
+/// two or three times. Only subtrees with at least [`COPY_MIN`] characters
+/// are compared, first by their text and link counts, then by their text.
+pub(crate) fn mark_copies(doc: &Document, an: &mut Analysis, parts: &[NodeId]) {
+    let mut seen: std::collections::HashMap<(u32, u32), NodeId> = Default::default();
+    for &part in parts {
+        doc.traverse(part, |event| match event {
+            Event::Enter(id) => {
+                let i = id.index();
+                if doc.element(id).is_none() || an.dropped[i] || an.text[i] < COPY_MIN {
+                    return false;
+                }
+                let copy = seen
+                    .get(&(an.text[i], an.link[i]))
+                    .is_some_and(|&first| doc.clean_text(first) == doc.clean_text(id));
+                an.dropped[i] |= copy;
+                !copy
+            }
+            Event::Exit(id) => {
+                let i = id.index();
+                if doc.element(id).is_some() && !an.dropped[i] && an.text[i] >= COPY_MIN {
+                    // The innermost of nested wrappers holding the same text.
+                    seen.entry((an.text[i], an.link[i])).or_insert(id);
+                }
+                true
+            }
+        });
+    }
+}
+
+/// Characters a subtree needs to be checked for being a copy.
+const COPY_MIN: u32 = 500;
 
 /// Tags that may hold a section label.
 fn is_heading_like(tag: &str) -> bool {
