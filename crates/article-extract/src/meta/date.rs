@@ -357,17 +357,42 @@ pub(crate) fn swap_day_month(raw: &str, read: NaiveDate) -> Option<NaiveDate> {
 
 /// A date in a URL path such as `/2020/11/27/` or `/2020-11-27-`.
 pub(crate) fn from_url(url: &str) -> Option<Timestamp> {
-    let nums: Vec<&str> = url
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .collect();
-    nums.windows(3).find_map(|w| {
-        let (y, m, d) = (w[0], w[1], w[2]);
-        if y.len() != 4 || m.len() > 2 || d.len() > 2 {
+    // Runs of digits and of letters, each with the one character that
+    // follows it: a date's parts stand one separator apart
+    // (`/2020/11/27/`, `2020-11-27`, `/2023/october/03/`).
+    let mut parts: Vec<(&str, Option<char>)> = Vec::new();
+    let mut rest = url;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_alphanumeric()) {
+        rest = &rest[start..];
+        let digits = rest.starts_with(|c: char| c.is_ascii_digit());
+        let end = rest
+            .find(|c: char| {
+                if digits {
+                    !c.is_ascii_digit()
+                } else {
+                    !c.is_ascii_alphabetic()
+                }
+            })
+            .unwrap_or(rest.len());
+        let next = rest[end..].chars().next();
+        parts.push((&rest[..end], next));
+        rest = &rest[end..];
+    }
+    let joined = |c: Option<char>| matches!(c, Some('/' | '-' | '_' | '.'));
+    parts.windows(3).find_map(|w| {
+        let [(y, s1), (m, s2), (d, _)] = w else {
+            return None;
+        };
+        if y.len() != 4 || d.len() > 2 || !joined(*s1) || !joined(*s2) {
             return None;
         }
         let y: i32 = y.parse().ok()?;
-        let date = NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)?;
+        let m = if m.len() <= 2 {
+            m.parse().ok()?
+        } else {
+            month(m)?
+        };
+        let date = NaiveDate::from_ymd_opt(y, m, d.parse().ok()?)?;
         YEARS.contains(&y).then_some(Timestamp::Date(date))
     })
 }
@@ -429,5 +454,16 @@ mod tests {
         let d = from_url("https://ex.com/2020/11/27/story-title/").unwrap();
         assert_eq!(d.to_string(), "2020-11-27");
         assert!(from_url("https://ex.com/story-1234/").is_none());
+        let d = from_url("https://ex.com/blog/2023/october/03/wine-types/").unwrap();
+        assert_eq!(d.to_string(), "2023-10-03");
+        assert_eq!(
+            from_url("https://ex.com/2020-11-27-story/")
+                .unwrap()
+                .to_string(),
+            "2020-11-27"
+        );
+        // Numbers far apart in the path are not a date.
+        assert!(from_url("https://ex.com/2023/march/guide-3/tips-20").is_none());
+        assert!(from_url("https://ex.com/2023/03/top-20-tips").is_none());
     }
 }
