@@ -89,12 +89,20 @@ pub(crate) fn clean(raw: &str) -> Vec<String> {
     if raw.len() > 300 || raw.contains("://") || raw.starts_with("www.") {
         return Vec::new();
     }
+    // A part with a label of its own ("Updated: May 5") is not a name, and
+    // credits with several ("content: A, design: B") name the people who
+    // made the site, not the article's author.
+    let parts = split(&raw);
+    let labelled = |p: &str| strip_prefix(p.trim()).contains(": ");
+    if parts.iter().filter(|p| labelled(p)).count() > 1 {
+        return Vec::new();
+    }
     // A byline is short: a longer run is a bio or a sentence.
     if raw.split_whitespace().count() > 16 {
         return Vec::new();
     }
     let mut names = Vec::new();
-    for part in split(&raw) {
+    for part in parts.iter().filter(|p| !labelled(p)) {
         let name = strip_prefix(part.trim())
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
             .trim();
@@ -116,7 +124,11 @@ pub(crate) fn clean_declared(raw: &str) -> Vec<String> {
         return names;
     }
     let raw = crate::dom::collapse_whitespace(raw);
-    if split(&raw).len() > 1 || raw.contains("://") || raw.starts_with("www.") {
+    if split(&raw).len() > 1
+        || raw.contains("://")
+        || raw.starts_with("www.")
+        || strip_prefix(raw.trim()).contains(": ")
+    {
         return Vec::new();
     }
     let name = strip_prefix(raw.trim()).trim();
@@ -184,6 +196,13 @@ fn is_team(s: &str) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
+    if words.len() >= 2 && words[0] == "Team" {
+        // "Team Tiger Data"
+        return words.len() <= 4
+            && words[1..]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    }
     let first = words[..words.len() - 1]
         .iter()
         .find(|w| !matches!(w.to_lowercase().as_str(), "the" | "our"));
@@ -441,6 +460,12 @@ mod tests {
             "no name before the team word"
         );
         assert!(clean_byline("About the Author").is_empty());
+        assert_eq!(clean_byline("Team Tiger Data"), ["Team Tiger Data"]);
+        assert!(clean_byline("Team").is_empty() && clean_byline("Team members").is_empty());
+        assert!(clean_declared("content: Acme, design: Jane Doe").is_empty());
+        assert!(clean("Photo: Jane Doe").is_empty());
+        assert_eq!(clean("Jane Doe | Updated: May 5, 2025"), ["Jane Doe"]);
+        assert_eq!(clean("By: Jane Doe"), ["Jane Doe"]);
     }
 
     #[test]
