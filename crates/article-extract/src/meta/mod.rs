@@ -135,6 +135,8 @@ struct Found {
     h1s_in_content: usize,
     /// The texts of the first `h2` and `h3` headings.
     headings: Vec<String>,
+    /// Those headings' elements.
+    heading_ids: Vec<NodeId>,
     /// The text of an `h1` that links to the site's home page.
     logo: Option<String>,
 }
@@ -201,6 +203,7 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
                 let text = heading_text(doc, id);
                 if !text.is_empty() && text.len() < 400 {
                     f.headings.push(text);
+                    f.heading_ids.push(id);
                 }
             }
             "h1" => {
@@ -619,9 +622,19 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
         f.title.0.iter().any(|(_, d)| title::same(d, t))
             || f.title_tag.as_deref().is_some_and(|d| title::same(d, t))
     };
-    let named = f.h1s.iter().find(|(_, t)| declared(t));
-    let (anchor, headline) = match named.or(f.h1s.first()) {
-        Some(&(h1, _)) => (h1, true),
+    // With no `h1` that it names, an `h2` or `h3` it names ("What people
+    // love about Rust" over an `h1` heading a section).
+    let named = f
+        .h1s
+        .iter()
+        .find(|(_, t)| declared(t))
+        .map(|(id, _)| *id)
+        .or_else(|| {
+            let i = f.headings.iter().position(|t| declared(t))?;
+            f.heading_ids.get(i).copied()
+        });
+    let (anchor, headline) = match named.or(f.h1s.first().map(|(id, _)| *id)) {
+        Some(h) => (h, true),
         None if content != NodeId::ROOT => (content, false),
         None => return,
     };
@@ -1357,6 +1370,16 @@ mod tests {
         let a = meta(&format!(
             "<title>Planting Guide | Site</title><h1>Tips</h1>{filler}\
              <p>by Jane Doe</p><h1>Planting Guide</h1><p>Intro.</p>"
+        ));
+        assert_eq!(a.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn bylines_are_read_around_a_lesser_heading_the_title_names() {
+        let filler = "<p>Some words of the article.</p>".repeat(80);
+        let a = meta(&format!(
+            "<title>What people love | Blog</title><div class='post-author'>Dec. 19, 2025 · Jane Doe</div>\
+             <h2>What people love</h2>{filler}<h1 id='but-what'>But what</h1><p>Text.</p>"
         ));
         assert_eq!(a.authors, ["Jane Doe"]);
     }
