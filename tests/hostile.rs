@@ -160,6 +160,30 @@ fn cases() -> Vec<Case> {
             "a".repeat(8 << 20)
         ),
     );
+    // Copies of one length in deep wrapper chains: each text is read once.
+    let copies = wrap(
+        "Copies",
+        &(0..4)
+            .map(|k| {
+                let text = format!("{} ", char::from(b'a' + k)).repeat(250_000);
+                format!(
+                    "{}<p>{text}</p>{}",
+                    "<div>".repeat(480),
+                    "</div>".repeat(480)
+                )
+            })
+            .collect::<String>(),
+    );
+    // Labels repeated without a name after them, deep in classed wrappers.
+    let labels = wrap(
+        "Labels",
+        &format!(
+            "{}{}{}",
+            "<div class=\"a\">".repeat(480),
+            "<p>Written by</p><p>x</p>".repeat(80_000),
+            "</div>".repeat(480)
+        ),
+    );
     let entities = wrap(
         "Entities",
         &format!(
@@ -227,6 +251,8 @@ fn cases() -> Vec<Case> {
         case("attribute-8mb.html", big_attr, Want::Record),
         case("nested-headings.html", nested_headings, Want::Record),
         case("nested-link-lists.html", nested_lists, Want::Record),
+        case("nested-copies.html", copies, Want::Record),
+        case("repeated-labels.html", labels, Want::Record),
         case("entity-flood.html", entities, Want::Record),
         case("invalid-utf8.html", invalid_utf8, Want::Record),
         case("lone-surrogates.html", surrogates, Want::Record),
@@ -463,6 +489,8 @@ hazards! {
     multi_megabyte_attribute => "attribute-8mb.html",
     nested_headings_with_megabytes_of_text => "nested-headings.html",
     nested_lists_of_many_links => "nested-link-lists.html",
+    copies_in_deep_wrappers => "nested-copies.html",
+    repeated_byline_labels => "repeated-labels.html",
     entity_flood => "entity-flood.html",
     invalid_utf8 => "invalid-utf8.html",
     lone_surrogates_in_json_ld => "lone-surrogates.html",

@@ -483,10 +483,19 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
 
 /// Marks the copies of a block already seen in `parts`: pages that print
 /// the article once per screen size and hide all but one with CSS hold it
-/// two or three times. Only subtrees with at least [`COPY_MIN`] characters
-/// are compared, first by their text and link counts, then by their text.
+/// two or three times. Subtrees with at least [`COPY_MIN`] characters are
+/// compared, first by their text and link counts, then by their text; of a
+/// chain of wrappers holding the same text, only the innermost is, so each
+/// text is read at most once for each copy.
 pub(crate) fn mark_copies(doc: &Document, an: &mut Analysis, parts: &[NodeId]) {
-    let mut seen: std::collections::HashMap<(u32, u32), NodeId> = Default::default();
+    // The first of each text seen, with its text once read.
+    let mut seen: std::collections::HashMap<(u32, u32), (NodeId, Option<String>)> =
+        Default::default();
+    let key = |an: &Analysis, id: NodeId| (an.text[id.index()], an.link[id.index()]);
+    let innermost = |an: &Analysis, id: NodeId| {
+        !doc.children(id)
+            .any(|c| doc.element(c).is_some() && key(an, c) == key(an, id))
+    };
     for &part in parts {
         doc.traverse(part, |event| match event {
             Event::Enter(id) => {
@@ -494,17 +503,27 @@ pub(crate) fn mark_copies(doc: &Document, an: &mut Analysis, parts: &[NodeId]) {
                 if doc.element(id).is_none() || an.dropped[i] || an.text[i] < COPY_MIN {
                     return false;
                 }
-                let copy = seen
-                    .get(&(an.text[i], an.link[i]))
-                    .is_some_and(|&first| doc.clean_text(first) == doc.clean_text(id));
+                if !innermost(an, id) {
+                    return true;
+                }
+                let copy = match seen.get_mut(&key(an, id)) {
+                    Some((first, text)) => {
+                        let text = text.get_or_insert_with(|| doc.clean_text(*first));
+                        *text == doc.clean_text(id)
+                    }
+                    None => false,
+                };
                 an.dropped[i] |= copy;
                 !copy
             }
             Event::Exit(id) => {
                 let i = id.index();
-                if doc.element(id).is_some() && !an.dropped[i] && an.text[i] >= COPY_MIN {
-                    // The innermost of nested wrappers holding the same text.
-                    seen.entry((an.text[i], an.link[i])).or_insert(id);
+                if doc.element(id).is_some()
+                    && !an.dropped[i]
+                    && an.text[i] >= COPY_MIN
+                    && innermost(an, id)
+                {
+                    seen.entry(key(an, id)).or_insert((id, None));
                 }
                 true
             }

@@ -595,7 +595,7 @@ fn microdata(doc: &Document, id: NodeId, el: &Element, prop: &str, f: &mut Found
                 }
             }
             "inLanguage" => f.language.add(m, &value()),
-            // A person who publishes their own page is its author, not a site.
+            // A person publishing their own page names no site.
             "publisher" if !el.attr("itemtype").is_some_and(|t| t.ends_with("/Person")) => {
                 f.site_name.add(m, &value())
             }
@@ -709,6 +709,8 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
 fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_author: bool) {
     const DATE_LABELS: [&str; 3] = ["posted on", "published", "date:"];
     const AUTHOR_LABELS: [&str; 3] = ["written by", "article by", "author:"];
+    // Enough for any page's real labels; hostile pages repeat them.
+    let mut budget = MAX_LABELLED_LINES;
     let starts = |raw: &str, labels: &[&str]| {
         labels.iter().any(|p| {
             raw.get(..p.len())
@@ -731,8 +733,21 @@ fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_a
         if !date && !author {
             continue;
         }
+        budget -= 1;
+        if budget == 0 {
+            return;
+        }
         let text = collapse_whitespace(raw);
         if text.chars().count() > MAX_LINE_CHARS || in_furniture(doc, id) {
+            continue;
+        }
+        // Credits in a list or table ("Written by" a film's writer) are
+        // not the page's byline.
+        let in_credits = doc.ancestors(id).take(4).any(|a| {
+            doc.tag(a)
+                .is_some_and(|t| matches!(&**t, "dd" | "dt" | "td" | "th"))
+        });
+        if author && !date && in_credits {
             continue;
         }
         if date {
@@ -751,6 +766,9 @@ fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_a
         }
     }
 }
+
+/// How many labelled text runs the page-wide scan reads.
+const MAX_LABELLED_LINES: usize = 50;
 
 /// How many text runs before and after the headline are read for a date,
 /// a byline or a category.
@@ -869,15 +887,38 @@ fn next_text(doc: &Document, id: NodeId) -> Option<String> {
             if budget == 0 {
                 return None;
             }
-            if let NodeData::Text(t) = &doc.node(n).data {
-                let text = collapse_whitespace(t);
-                if !text.is_empty() {
-                    return Some(text);
+            let NodeData::Text(t) = &doc.node(n).data else {
+                continue;
+            };
+            let parent = doc.node(n).parent.and_then(|p| doc.element(p));
+            if t.trim().is_empty()
+                || parent.is_some_and(|e| matches!(&**e.tag(), "script" | "style" | "noscript"))
+            {
+                continue;
+            }
+            // A name split across inline elements (`<a><span>Jane</span>
+            // <span>Doe</span></a>`) is read whole.
+            let mut name = collapse_whitespace(t);
+            let mut top = n;
+            for _ in 0..4 {
+                let Some(p) = doc.node(top).parent.filter(|_| top != cur) else {
+                    break;
+                };
+                let inline = doc.tag(p).is_some_and(|t| {
+                    matches!(&**t, "a" | "span" | "strong" | "b" | "em" | "i" | "font")
+                });
+                match doc.short_text(p, MAX_NAME_BYTES).filter(|_| inline) {
+                    Some(whole) => (name, top) = (whole, p),
+                    None => break,
                 }
             }
+            return Some(name);
         }
     }
 }
+
+/// Longest inline run read whole as the name after a label.
+const MAX_NAME_BYTES: usize = 48;
 
 /// Turns the candidates into the article's metadata, noting where each
 /// value came from.
@@ -1142,13 +1183,21 @@ fn first_date(c: &Candidates) -> (Option<Timestamp>, Option<FieldOrigin>) {
             .filter_map(|(s, o)| date::parse(o).map(|t| (*s, o, t)))
     };
     let swapped = date::swap_day_month(v, t.date());
-    let utc_day = match &t {
-        Timestamp::DateTime(dt) if dt.offset().local_minus_utc() == 0 => Some(t.date()),
-        _ => None,
+    // The days a UTC time can fall on somewhere (offsets run from −12:00
+    // to +14:00): the day before before noon, the day after from 10:00.
+    let local_days = match &t {
+        Timestamp::DateTime(dt) if dt.offset().local_minus_utc() == 0 => {
+            let hour = chrono::Timelike::hour(dt);
+            let day = t.date();
+            [
+                (hour < 12).then(|| day.pred_opt()).flatten(),
+                (hour >= 10).then(|| day.succ_opt()).flatten(),
+            ]
+        }
+        _ => [None, None],
     };
     let better = others().find(|(os, _, ot)| {
-        Some(ot.date()) == swapped
-            || *os == Origin::Url && utc_day.is_some_and(|d| (d - ot.date()).num_days().abs() == 1)
+        Some(ot.date()) == swapped || *os == Origin::Url && local_days.contains(&Some(ot.date()))
     });
     let (s, v, t) = better.unwrap_or((s, v, t));
     let same_day = |r: &str| date::parse(r).is_some_and(|r| r.date() == t.date());
@@ -1345,6 +1394,15 @@ mod tests {
         assert_eq!(a.authors, ["Jane Doe"]);
         let a = meta("<h1>Story</h1><p>By <a href='/t/'>Workzone Team</a></p>");
         assert_eq!(a.authors, ["Workzone Team"], "a labelled team");
+        let a = meta(
+            "<h1>Story</h1><p><span>By</span> <script>var x;</script>\
+             <a href='/p/'><span>Jane</span> <b>Doe</b></a></p>",
+        );
+        assert_eq!(
+            a.authors,
+            ["Jane Doe"],
+            "a name split across inline elements"
+        );
     }
 
     #[test]
@@ -1361,6 +1419,15 @@ mod tests {
             a.authors,
             ["John Roe"],
             "the byline near the headline first"
+        );
+        let a = meta(&format!(
+            "<h1>Review</h1>{filler}<dl><dt>Author:</dt><dd>Jane Austen</dd></dl>\
+             <table><tr><td>Written by Michael Mann</td></tr></table>"
+        ));
+        assert!(
+            a.authors.is_empty(),
+            "credits are not bylines: {:?}",
+            a.authors
         );
     }
 
@@ -1418,6 +1485,15 @@ mod tests {
             <span itemprop="name">Jane Doe</span></a></div>"#,
         );
         assert_eq!(a.authors, ["Jane Doe"], "a personal site");
+        // Without the rule, the person would be taken for the site's name
+        // and give way to any byline.
+        let a = meta(
+            r#"<div itemscope itemtype="https://schema.org/BlogPosting"><h1 itemprop="headline">Story</h1>
+            <a itemprop="author publisher" itemscope itemtype="https://schema.org/Person">
+            <span itemprop="name">Jane Doe</span></a><p>By John Roe</p></div>"#,
+        );
+        assert_eq!(a.authors, ["Jane Doe"]);
+        assert_eq!(a.site_name, None);
     }
 
     #[test]
@@ -1515,6 +1591,12 @@ mod tests {
         let late =
             r#"<meta property="article:published_time" content="2020-11-28T02:41:00+00:00">"#;
         assert_eq!(date(late).as_deref(), Some("2020-11-27"));
+        let noon = r#"<meta property="article:published_time" content="2020-11-28T18:00:00Z">"#;
+        assert_eq!(
+            date(noon).as_deref(),
+            Some("2020-11-28"),
+            "no time zone puts 18:00 UTC on the day before"
+        );
         let offset =
             r#"<meta property="article:published_time" content="2020-11-28T02:41:00-05:00">"#;
         assert_eq!(date(offset).as_deref(), Some("2020-11-28"), "not UTC");

@@ -74,14 +74,12 @@ const ROLES: &[&str] = &[
     "about",
     "sponsored",
     "advertisement",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
+
+/// Most words in a byline that is not a list of names.
+const MAX_BYLINE_WORDS: usize = 16;
+/// Most words in each name of a longer list of names.
+const MAX_LISTED_NAME_WORDS: usize = 5;
 
 /// Splits and cleans one raw author value into names.
 pub(crate) fn clean(raw: &str) -> Vec<String> {
@@ -97,8 +95,14 @@ pub(crate) fn clean(raw: &str) -> Vec<String> {
     if parts.iter().filter(|p| labelled(p)).count() > 1 {
         return Vec::new();
     }
-    // A byline is short: a longer run is a bio or a sentence.
-    if raw.split_whitespace().count() > 16 {
+    // A byline is short, or a list of short names: a longer run with a
+    // longer part is a bio or a sentence.
+    let long = raw.split_whitespace().count() > MAX_BYLINE_WORDS;
+    if long
+        && split(&raw)
+            .iter()
+            .any(|p| p.split_whitespace().count() > MAX_LISTED_NAME_WORDS)
+    {
         return Vec::new();
     }
     let mut names = Vec::new();
@@ -180,10 +184,17 @@ pub(crate) fn clean_byline(raw: &str) -> Vec<String> {
         };
     }
     let declared = clean_declared(raw);
+    // "By the Lavazza Team", "By Acme Global": a team's word last, or
+    // every word capitalized ("By the Numbers" heads a box).
     let named = declared.first().is_some_and(|n| {
-        n.split_whitespace()
-            .skip(1)
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        let words: Vec<&str> = n.split_whitespace().collect();
+        let capital = |w: &&str| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        words.last().is_some_and(|w| is_team_word(w)) && words.iter().skip(1).any(capital)
+            || words.iter().all(capital)
     });
     if named { declared } else { Vec::new() }
 }
@@ -208,15 +219,20 @@ fn is_team(s: &str) -> bool {
         .find(|w| !matches!(w.to_lowercase().as_str(), "the" | "our"));
     (2..=5).contains(&words.len())
         && s.chars().count() <= 60
-        && matches!(
-            last.to_lowercase().as_str(),
-            "team" | "staff" | "editors" | "newsroom" | "desk"
-        )
+        && is_team_word(last)
         && first.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !words[1..words.len() - 1].iter().any(|w| {
             let w = w.to_lowercase();
             ROLES.contains(&w.as_str()) || PREFIXES.contains(&w.as_str())
         })
+}
+
+/// Words that end a team's name.
+fn is_team_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "team" | "staff" | "editors" | "newsroom" | "desk"
+    )
 }
 
 fn split(raw: &str) -> Vec<&str> {
@@ -269,7 +285,23 @@ fn is_name(s: &str) -> bool {
         && (is_credential(words[0])
             || matches!(
                 lower.trim_end_matches('.'),
-                "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+                "mon"
+                    | "tue"
+                    | "tues"
+                    | "wed"
+                    | "thu"
+                    | "thur"
+                    | "thurs"
+                    | "fri"
+                    | "sat"
+                    | "sun"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
             ))
     {
         return false;
@@ -328,7 +360,9 @@ fn is_credential(word: &str) -> bool {
 /// Whether a name is a user name: one word with digits, `.`, `_` or `-`,
 /// or all lowercase ("jsmith", "andrew.keaveney", "brandon-peaktwo").
 pub(crate) fn is_handle(name: &str) -> bool {
+    // Scripts without case (CJK names) are not all lowercase.
     !name.contains(' ')
+        && name.chars().any(|c| c.is_ascii_alphabetic())
         && (name
             .chars()
             .any(|c| c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
@@ -347,7 +381,14 @@ pub(crate) fn first_last(raw: &str) -> String {
         s.chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
     };
+    // "Jane Doe, John Roe" lists two names: a surname of two words has a
+    // lowercase particle ("van Vulpen").
+    let particle = last.split_whitespace().count() == 1
+        || last
+            .split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase));
     let flip = !first.contains(',')
+        && particle
         && (1..=2).contains(&words(last))
         && (1..=3).contains(&words(first))
         && wordy(last)
@@ -438,6 +479,11 @@ mod tests {
         assert_eq!(first_last("van Vulpen, Erik J."), "Erik J. van Vulpen");
         assert_eq!(first_last("Jane Doe, PhD"), "Jane Doe, PhD");
         assert_eq!(first_last("Jane Doe"), "Jane Doe");
+        assert_eq!(first_last("Jane Doe, John Roe"), "Jane Doe, John Roe");
+        assert!(!is_handle("张三"));
+        assert_eq!(clean("Sunday Adebayo"), ["Sunday Adebayo"]);
+        let nine = "Ann Lee, Bo Li, Cy Young, Di Xu, Ed Wu, Flo Ng, Gus Ho, Hal Yu and Ida Ma";
+        assert_eq!(clean(nine).len(), 9);
         assert!(clean("Sat, 20 Dec, 2025").is_empty());
         assert_eq!(clean("Dec. 19, 2025 · Jane Doe"), ["Jane Doe"]);
         assert!(clean("Reviewed by Jane Doe").is_empty());
@@ -462,6 +508,9 @@ mod tests {
         assert!(clean_byline("About the Author").is_empty());
         assert_eq!(clean_byline("Team Tiger Data"), ["Team Tiger Data"]);
         assert!(clean_byline("Team").is_empty() && clean_byline("Team members").is_empty());
+        assert!(clean_byline("By the Numbers").is_empty());
+        assert!(clean_byline("By the time Police Arrived").is_empty());
+        assert_eq!(clean_byline("By 3i Global"), ["3i Global"]);
         assert!(clean_declared("content: Acme, design: Jane Doe").is_empty());
         assert!(clean("Photo: Jane Doe").is_empty());
         assert_eq!(clean("Jane Doe | Updated: May 5, 2025"), ["Jane Doe"]);
