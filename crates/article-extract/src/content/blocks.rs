@@ -393,6 +393,7 @@ impl Builder<'_, '_> {
         let has_code = || content.iter().any(|i| matches!(i, Inline::Code(_)));
         if text.is_empty()
             || filter::is_noise(&text)
+            || filter::is_placeholder(&text)
             || filter::looks_like_script(&text) && !has_code()
         {
             return;

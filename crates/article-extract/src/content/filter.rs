@@ -150,6 +150,15 @@ pub(crate) fn is_noise(text: &str) -> bool {
     )
 }
 
+/// Whether a line is a template's placeholder text ("Lorem ipsum dolor
+/// sit amet, …") left on the page.
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    const LOREM: &str = "lorem ipsum dolor sit amet";
+    text.trim_start()
+        .get(..LOREM.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(LOREM))
+}
+
 /// Whether a line is script source that leaked into the text (an ad tag
 /// written inside markup the parser read as text). Callers skip lines that
 /// hold inline code, where code is the point.
@@ -244,6 +253,17 @@ fn words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn template_placeholders_are_told_apart_from_prose_about_them() {
+        assert!(is_placeholder(
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod."
+        ));
+        assert!(!is_placeholder(
+            "Designers have used lorem ipsum dolor sit amet as filler since the 1960s."
+        ));
+        assert!(!is_placeholder("Lorem"));
+    }
 
     #[test]
     fn bylines_dates_and_prompts_are_noise() {
