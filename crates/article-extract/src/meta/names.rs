@@ -193,8 +193,17 @@ pub(crate) fn clean_byline(raw: &str) -> Vec<String> {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         };
-        words.last().is_some_and(|w| is_team_word(w)) && words.iter().skip(1).any(capital)
-            || words.iter().all(capital)
+        // Past a team's word, every word capitalized and none a role
+        // ("Jane Doe Marketing Coordinator" runs a name and a job title
+        // together).
+        if words.last().is_some_and(|w| is_team_word(w)) {
+            words.iter().skip(1).any(capital)
+        } else {
+            words.iter().all(capital)
+                && !words
+                    .iter()
+                    .any(|w| ROLES.contains(&w.to_lowercase().as_str()))
+        }
     });
     if named { declared } else { Vec::new() }
 }
@@ -361,12 +370,17 @@ fn is_credential(word: &str) -> bool {
 /// or all lowercase ("jsmith", "andrew.keaveney", "brandon-peaktwo").
 pub(crate) fn is_handle(name: &str) -> bool {
     // Scripts without case (CJK names) are not all lowercase.
+    let chars: Vec<char> = name.chars().collect();
+    let camel = chars
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
     !name.contains(' ')
         && name.chars().any(|c| c.is_ascii_alphabetic())
         && (name
             .chars()
             .any(|c| c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
-            || !name.chars().any(char::is_uppercase))
+            || !name.chars().any(char::is_uppercase)
+            || camel)
 }
 
 /// Turns a citation's "Last, First M." into "First M. Last"; other values
@@ -475,6 +489,7 @@ mod tests {
     fn user_names_and_citation_order() {
         assert!(is_handle("jsmith") && is_handle("andrew.keaveney") && is_handle("KatieS2"));
         assert!(!is_handle("Jane Doe") && !is_handle("Madonna"));
+        assert!(is_handle("KatieS") && is_handle("TMFMattFrankel"));
         assert_eq!(first_last("Roy, Aniruddha"), "Aniruddha Roy");
         assert_eq!(first_last("van Vulpen, Erik J."), "Erik J. van Vulpen");
         assert_eq!(first_last("Jane Doe, PhD"), "Jane Doe, PhD");
@@ -511,6 +526,7 @@ mod tests {
         assert!(clean_byline("By the Numbers").is_empty());
         assert!(clean_byline("By the time Police Arrived").is_empty());
         assert_eq!(clean_byline("By 3i Global"), ["3i Global"]);
+        assert!(clean_byline("Written by Jane Doe Content Marketing Coordinator").is_empty());
         assert!(clean_declared("content: Acme, design: Jane Doe").is_empty());
         assert!(clean("Photo: Jane Doe").is_empty());
         assert_eq!(clean("Jane Doe | Updated: May 5, 2025"), ["Jane Doe"]);
