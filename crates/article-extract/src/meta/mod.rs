@@ -1049,13 +1049,16 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     let sites: Vec<&str> = site_c.0.iter().map(|(_, v)| v.as_str()).collect();
     let is_site =
         |name: &String| names::is_handle(name) || sites.iter().any(|s| names::same_name(s, name));
+    let set_aside = std::cell::Cell::new(false);
     let clean = |s: Origin, raw: &str, sites_too: bool| {
         let mut names = match s {
             Origin::VisibleText => names::clean_byline(raw),
             _ => names::clean_declared(raw),
         };
         if !sites_too {
+            let before = names.len();
             names.retain(|n| !is_site(n));
+            set_aside.set(set_aside.get() || names.len() < before);
         }
         names
     };
@@ -1073,9 +1076,13 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
             names::merge(&mut a.authors, clean(*s, raw, sites_too));
             read_from = Some((*s, raw));
         }
-        if !a.authors.is_empty() {
+        // What beats a site's or a user's name is a person's full name,
+        // not one word ("Workshop").
+        let one_word = a.authors.iter().all(|n| !n.contains(' '));
+        if !a.authors.is_empty() && (sites_too || !(set_aside.get() && one_word)) {
             break;
         }
+        a.authors.clear();
         read_from = None;
     }
     if let Some((source, raw)) = read_from.filter(|_| !a.authors.is_empty()) {
@@ -1485,6 +1492,16 @@ mod tests {
             <span itemprop="name">Jane Doe</span></a></div>"#,
         );
         assert_eq!(a.authors, ["Jane Doe"], "a personal site");
+        let a = meta(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","headline":"Story",
+            "author":{"@type":"Person","name":"jsmith42"}}</script>
+            <h1>Story</h1><p class="author">Workshop</p><p>Body.</p>"#,
+        );
+        assert_eq!(
+            a.authors,
+            ["jsmith42"],
+            "one word does not beat a user name"
+        );
         // Without the rule, the person would be taken for the site's name
         // and give way to any byline.
         let a = meta(
