@@ -2,6 +2,8 @@
 //! scores how much article prose each subtree holds; then the choice of the
 //! article's container and of the furniture inside it.
 
+use std::collections::hash_map::{Entry, HashMap};
+
 use crate::dom::{Document, Event, NodeData, NodeId};
 
 use super::{
@@ -489,49 +491,42 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
 /// text is read at most once for each copy.
 pub(crate) fn mark_copies(doc: &Document, an: &mut Analysis, parts: &[NodeId]) {
     // The first of each text seen, with its text once read.
-    let mut seen: std::collections::HashMap<(u32, u32), (NodeId, Option<String>)> =
-        Default::default();
+    let mut seen: HashMap<(u32, u32), (NodeId, Option<String>)> = HashMap::new();
     let key = |an: &Analysis, id: NodeId| (an.text[id.index()], an.link[id.index()]);
     let innermost = |an: &Analysis, id: NodeId| {
         !doc.children(id)
             .any(|c| doc.element(c).is_some() && key(an, c) == key(an, id))
     };
     for &part in parts {
-        doc.traverse(part, |event| match event {
-            Event::Enter(id) => {
-                let i = id.index();
-                if doc.element(id).is_none() || an.dropped[i] || an.text[i] < COPY_MIN {
-                    return false;
-                }
-                if !innermost(an, id) {
-                    return true;
-                }
-                let copy = match seen.get_mut(&key(an, id)) {
-                    Some((first, text)) => {
-                        let text = text.get_or_insert_with(|| doc.clean_text(*first));
-                        *text == doc.clean_text(id)
-                    }
-                    None => false,
-                };
-                an.dropped[i] |= copy;
-                !copy
+        doc.traverse(part, |event| {
+            let Event::Enter(id) = event else {
+                return true;
+            };
+            let i = id.index();
+            if doc.element(id).is_none() || an.dropped[i] || an.text[i] < COPY_MIN {
+                return false;
             }
-            Event::Exit(id) => {
-                let i = id.index();
-                if doc.element(id).is_some()
-                    && !an.dropped[i]
-                    && an.text[i] >= COPY_MIN
-                    && innermost(an, id)
-                {
-                    seen.entry(key(an, id)).or_insert((id, None));
-                }
-                true
+            if !innermost(an, id) {
+                return true;
             }
+            // No descendant of an innermost subtree has its counts, so it
+            // is recorded before its own subtree is read.
+            let copy = match seen.entry(key(an, id)) {
+                Entry::Occupied(mut first) => {
+                    let (first, text) = first.get_mut();
+                    *text.get_or_insert_with(|| doc.clean_text(*first)) == doc.clean_text(id)
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert((id, None));
+                    false
+                }
+            };
+            an.dropped[i] |= copy;
+            !copy
         });
     }
 }
 
-/// Characters a subtree needs to be checked for being a copy.
 const COPY_MIN: u32 = 500;
 
 /// Tags that may hold a section label.

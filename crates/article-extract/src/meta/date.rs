@@ -357,41 +357,29 @@ pub(crate) fn swap_day_month(raw: &str, read: NaiveDate) -> Option<NaiveDate> {
 
 /// A date in a URL path such as `/2020/11/27/` or `/2020-11-27-`.
 pub(crate) fn from_url(url: &str) -> Option<Timestamp> {
-    // Runs of digits and of letters, each with the one character that
-    // follows it: a date's parts stand one separator apart
+    // The year, month (number or name) and day stand one separator apart
     // (`/2020/11/27/`, `2020-11-27`, `/2023/october/03/`).
-    let mut parts: Vec<(&str, Option<char>)> = Vec::new();
-    let mut rest = url;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_alphanumeric()) {
-        rest = &rest[start..];
-        let digits = rest.starts_with(|c: char| c.is_ascii_digit());
-        let end = rest
-            .find(|c: char| {
-                if digits {
-                    !c.is_ascii_digit()
-                } else {
-                    !c.is_ascii_alphabetic()
-                }
-            })
-            .unwrap_or(rest.len());
-        let next = rest[end..].chars().next();
-        parts.push((&rest[..end], next));
-        rest = &rest[end..];
-    }
-    let joined = |c: Option<char>| matches!(c, Some('/' | '-' | '_' | '.'));
-    parts.windows(3).find_map(|w| {
-        let [(y, s1), (m, s2), (d, _)] = w else {
+    let joined = |c: char| matches!(c, '/' | '-' | '_' | '.');
+    tokens(url).windows(5).find_map(|w| {
+        let [
+            Token::Num(y),
+            Token::Sep(s1),
+            m,
+            Token::Sep(s2),
+            Token::Num(d),
+        ] = w
+        else {
             return None;
         };
         if y.len() != 4 || d.len() > 2 || !joined(*s1) || !joined(*s2) {
             return None;
         }
-        let y: i32 = y.parse().ok()?;
-        let m = if m.len() <= 2 {
-            m.parse().ok()?
-        } else {
-            month(m)?
+        let m = match m {
+            Token::Num(m) if m.len() <= 2 => m.parse().ok()?,
+            Token::Word(w) => month(w)?,
+            _ => return None,
         };
+        let y: i32 = y.parse().ok()?;
         let date = NaiveDate::from_ymd_opt(y, m, d.parse().ok()?)?;
         YEARS.contains(&y).then_some(Timestamp::Date(date))
     })

@@ -133,10 +133,8 @@ struct Found {
     twitter_data: Vec<(String, String)>,
     /// How many of `h1s` stand in the article's container.
     h1s_in_content: usize,
-    /// The texts of the first `h2` and `h3` headings.
-    headings: Vec<String>,
-    /// Those headings' elements.
-    heading_ids: Vec<NodeId>,
+    /// The first `h2` and `h3` headings and their texts.
+    headings: Vec<(NodeId, String)>,
     /// The text of an `h1` that links to the site's home page.
     logo: Option<String>,
 }
@@ -202,8 +200,7 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
             "h2" | "h3" if f.headings.len() < MAX_HEADINGS => {
                 let text = heading_text(doc, id);
                 if !text.is_empty() && text.len() < 400 {
-                    f.headings.push(text);
-                    f.heading_ids.push(id);
+                    f.headings.push((id, text));
                 }
             }
             "h1" => {
@@ -251,10 +248,7 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
         .authors
         .0
         .iter()
-        .map(|(s, raw)| match s {
-            Origin::VisibleText => names::clean_byline(raw),
-            _ => names::clean_declared(raw),
-        })
+        .map(|(s, raw)| clean_author(*s, raw))
         .chain(f.class_bylines.iter().map(|raw| names::clean_byline(raw)))
         .all(|n| n.is_empty());
     if want_date || want_author {
@@ -630,8 +624,10 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
         .find(|(_, t)| declared(t))
         .map(|(id, _)| *id)
         .or_else(|| {
-            let i = f.headings.iter().position(|t| declared(t))?;
-            f.heading_ids.get(i).copied()
+            f.headings
+                .iter()
+                .find(|(_, t)| declared(t))
+                .map(|(id, _)| *id)
         });
     let (anchor, headline) = match named.or(f.h1s.first().map(|(id, _)| *id)) {
         Some(h) => (h, true),
@@ -653,9 +649,7 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
             } else {
                 // The lines above the article come before those in it.
                 for (id, text) in before.drain(..) {
-                    visible_date(&text, f);
-                    byline(doc, id, &text, f);
-                    class_byline(doc, id, &text, f);
+                    line_above(doc, id, &text, f);
                 }
             }
             continue;
@@ -696,10 +690,16 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
         }
     }
     for (id, text) in before {
-        visible_date(&text, f);
-        byline(doc, id, &text, f);
-        class_byline(doc, id, &text, f);
+        line_above(doc, id, &text, f);
     }
+}
+
+/// Reads one short text run above the headline or the article: a date
+/// line or a byline.
+fn line_above(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
+    visible_date(text, f);
+    byline(doc, id, text, f);
+    class_byline(doc, id, text, f);
 }
 
 /// Reads the first date that says what it is ("Posted on April 13, 2023",
@@ -743,11 +743,13 @@ fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_a
         }
         // Credits in a list or table ("Written by" a film's writer) are
         // not the page's byline.
-        let in_credits = doc.ancestors(id).take(4).any(|a| {
-            doc.tag(a)
-                .is_some_and(|t| matches!(&**t, "dd" | "dt" | "td" | "th"))
-        });
-        if author && !date && in_credits {
+        let in_credits = || {
+            doc.ancestors(id).take(4).any(|a| {
+                doc.tag(a)
+                    .is_some_and(|t| matches!(&**t, "dd" | "dt" | "td" | "th"))
+            })
+        };
+        if author && !date && in_credits() {
             continue;
         }
         if date {
@@ -777,42 +779,40 @@ const VISIBLE_AFTER: usize = 60;
 /// Longest text run read as a date line, byline or category line.
 const MAX_LINE_CHARS: usize = 120;
 
+/// Labels that say a name follows: in the same text run ("By Jane Doe",
+/// "Author: Jane Doe") or on their own before it.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "written by",
+    "posted by",
+    "submitted by",
+    "text by",
+    "words by",
+    "article by",
+    "author",
+    "authors",
+    "author(s)",
+    "contributor",
+    "contributors",
+];
+
 /// Reads a byline: "By Jane Doe", or a "By"/"Author" label before the name.
 fn byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
     let lower = text.to_lowercase();
-    if [
-        "by ",
-        "written by ",
-        "posted by ",
-        "submitted by ",
-        "text by ",
-        "words by ",
-        "article by ",
-        "author: ",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
-    {
+    let rest = |l: &&str| lower.strip_prefix(*l);
+    // "By Jane Doe" and "Author: Jane Doe", not "Authors of the report".
+    let inline = BYLINE_LABELS.iter().any(|l| {
+        rest(l).is_some_and(|r| r.starts_with(": ") || l.ends_with("by") && r.starts_with(' '))
+    });
+    let alone = || {
+        BYLINE_LABELS
+            .iter()
+            .any(|l| rest(l).is_some_and(|r| r.is_empty() || r == ":"))
+    };
+    if inline {
         f.authors.add(Origin::VisibleText, text);
-    } else if matches!(
-        lower.as_str(),
-        "by" | "by:"
-            | "written by"
-            | "written by:"
-            | "submitted by"
-            | "posted by"
-            | "text by"
-            | "words by"
-            | "article by"
-            | "author"
-            | "author:"
-            | "authors"
-            | "authors:"
-            | "author(s)"
-            | "author(s):"
-            | "contributor:"
-            | "contributors:"
-    ) && let Some(next) = next_text(doc, id)
+    } else if alone()
+        && let Some(next) = next_text(doc, id)
     {
         // Kept with its label, which declares what the name is.
         f.authors.add(Origin::VisibleText, &format!("By {next}"));
@@ -920,6 +920,15 @@ fn next_text(doc: &Document, id: NodeId) -> Option<String> {
 /// Longest inline run read whole as the name after a label.
 const MAX_NAME_BYTES: usize = 48;
 
+/// Cleans one author candidate the way its source calls for: a byline
+/// read from the page, or a value the page declares.
+fn clean_author(source: Origin, raw: &str) -> Vec<String> {
+    match source {
+        Origin::VisibleText => names::clean_byline(raw),
+        _ => names::clean_declared(raw),
+    }
+}
+
 /// Turns the candidates into the article's metadata, noting where each
 /// value came from.
 fn rank(f: Found, page_url: Option<&Url>) -> Meta {
@@ -995,6 +1004,7 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
         }
     });
     let h1s: Vec<String> = f.h1s.iter().map(|(_, t)| t.clone()).collect();
+    let headings: Vec<String> = f.headings.iter().map(|(_, t)| t.clone()).collect();
     // A lesser-ranked declared title that a headline shows is the one the
     // page stands by.
     let structured = match &structured {
@@ -1009,7 +1019,7 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     let chosen = title::choose(
         structured.as_ref().map(|(_, t)| t.as_str()),
         &h1s,
-        &f.headings,
+        &headings,
         f.h1s_in_content >= SECTION_H1S,
         f.title_tag.as_deref(),
         a.site_name.as_deref().or(f.logo.as_deref()),
@@ -1024,7 +1034,7 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
         let (source, raw) = match (picked, structured) {
             (title::Picked::Structured, Some(found)) => found,
             (title::Picked::Headline(i), _) => (Origin::VisibleText, h1s[i].clone()),
-            (title::Picked::Heading(i), _) => (Origin::VisibleText, f.headings[i].clone()),
+            (title::Picked::Heading(i), _) => (Origin::VisibleText, headings[i].clone()),
             _ => (
                 Origin::TitleElement,
                 f.title_tag.clone().unwrap_or_default(),
@@ -1047,39 +1057,40 @@ fn rank(f: Found, page_url: Option<&Url>) -> Meta {
     // it: a person's byline elsewhere beats either, and they are read only
     // when no other author is found.
     let sites: Vec<&str> = site_c.0.iter().map(|(_, v)| v.as_str()).collect();
-    let is_site =
+    let weak =
         |name: &String| names::is_handle(name) || sites.iter().any(|s| names::same_name(s, name));
-    let set_aside = std::cell::Cell::new(false);
-    let clean = |s: Origin, raw: &str, sites_too: bool| {
-        let mut names = match s {
-            Origin::VisibleText => names::clean_byline(raw),
-            _ => names::clean_declared(raw),
+    // Each candidate cleaned once, in rank order.
+    let cleaned: Vec<(Origin, &str, Vec<String>)> = authors
+        .ranked()
+        .into_iter()
+        .map(|(s, raw)| (*s, raw.as_str(), clean_author(*s, raw)))
+        .collect();
+    for weak_too in [false, true] {
+        let mut set_aside = false;
+        let mut usable = |found: &[String]| {
+            let kept: Vec<String> = found
+                .iter()
+                .filter(|n| weak_too || !weak(n))
+                .cloned()
+                .collect();
+            set_aside |= kept.len() < found.len();
+            kept
         };
-        if !sites_too {
-            let before = names.len();
-            names.retain(|n| !is_site(n));
-            set_aside.set(set_aside.get() || names.len() < before);
+        for (s, raw, found) in cleaned.iter().filter(|(s, ..)| *s == Origin::JsonLd) {
+            names::merge(&mut a.authors, usable(found));
+            read_from = read_from.or(Some((*s, *raw)));
         }
-        names
-    };
-    for sites_too in [false, true] {
-        for (s, raw) in &authors.0 {
-            if *s == Origin::JsonLd {
-                names::merge(&mut a.authors, clean(*s, raw, sites_too));
-                read_from = read_from.or(Some((*s, raw)));
-            }
-        }
-        for (s, raw) in authors.ranked() {
+        for (s, raw, found) in &cleaned {
             if !a.authors.is_empty() {
                 break;
             }
-            names::merge(&mut a.authors, clean(*s, raw, sites_too));
-            read_from = Some((*s, raw));
+            names::merge(&mut a.authors, usable(found));
+            read_from = Some((*s, *raw));
         }
         // What beats a site's or a user's name is a person's full name,
         // not one word ("Workshop").
         let one_word = a.authors.iter().all(|n| !n.contains(' '));
-        if !a.authors.is_empty() && (sites_too || !(set_aside.get() && one_word)) {
+        if !a.authors.is_empty() && (weak_too || !(set_aside && one_word)) {
             break;
         }
         a.authors.clear();

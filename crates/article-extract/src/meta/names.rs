@@ -99,7 +99,7 @@ pub(crate) fn clean(raw: &str) -> Vec<String> {
     // longer part is a bio or a sentence.
     let long = raw.split_whitespace().count() > MAX_BYLINE_WORDS;
     if long
-        && split(&raw)
+        && parts
             .iter()
             .any(|p| p.split_whitespace().count() > MAX_LISTED_NAME_WORDS)
     {
@@ -188,18 +188,13 @@ pub(crate) fn clean_byline(raw: &str) -> Vec<String> {
     // every word capitalized ("By the Numbers" heads a box).
     let named = declared.first().is_some_and(|n| {
         let words: Vec<&str> = n.split_whitespace().collect();
-        let capital = |w: &&str| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        };
-        // Past a team's word, every word capitalized and none a role
-        // ("Jane Doe Marketing Coordinator" runs a name and a job title
-        // together).
+        // With a team's word last, one more capitalized word will do;
+        // otherwise every word is capitalized and none is a role ("Jane
+        // Doe Marketing Coordinator" runs a name and a job title together).
         if words.last().is_some_and(|w| is_team_word(w)) {
-            words.iter().skip(1).any(capital)
+            words.iter().skip(1).any(|w| capitalized(w))
         } else {
-            words.iter().all(capital)
+            words.iter().all(|w| capitalized(w))
                 && !words
                     .iter()
                     .any(|w| ROLES.contains(&w.to_lowercase().as_str()))
@@ -218,10 +213,7 @@ fn is_team(s: &str) -> bool {
     };
     if words.len() >= 2 && words[0] == "Team" {
         // "Team Tiger Data"
-        return words.len() <= 4
-            && words[1..]
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        return words.len() <= 4 && words[1..].iter().all(|w| capitalized(w));
     }
     let first = words[..words.len() - 1]
         .iter()
@@ -229,11 +221,19 @@ fn is_team(s: &str) -> bool {
     (2..=5).contains(&words.len())
         && s.chars().count() <= 60
         && is_team_word(last)
-        && first.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && first.is_some_and(|w| capitalized(w))
         && !words[1..words.len() - 1].iter().any(|w| {
             let w = w.to_lowercase();
             ROLES.contains(&w.as_str()) || PREFIXES.contains(&w.as_str())
         })
+}
+
+/// Whether a word starts as a name's word does: with a capital, or a digit
+/// ("Podium", "3i").
+fn capitalized(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Words that end a team's name.
@@ -370,10 +370,10 @@ fn is_credential(word: &str) -> bool {
 /// or all lowercase ("jsmith", "andrew.keaveney", "brandon-peaktwo").
 pub(crate) fn is_handle(name: &str) -> bool {
     // Scripts without case (CJK names) are not all lowercase.
-    let chars: Vec<char> = name.chars().collect();
-    let camel = chars
-        .windows(2)
-        .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+    let camel = name
+        .chars()
+        .zip(name.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
     !name.contains(' ')
         && name.chars().any(|c| c.is_ascii_alphabetic())
         && (name
@@ -397,7 +397,7 @@ pub(crate) fn first_last(raw: &str) -> String {
     };
     // "Jane Doe, John Roe" lists two names: a surname of two words has a
     // lowercase particle ("van Vulpen").
-    let particle = last.split_whitespace().count() == 1
+    let particle = words(last) == 1
         || last
             .split_whitespace()
             .any(|w| w.chars().next().is_some_and(char::is_lowercase));
