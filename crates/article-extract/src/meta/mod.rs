@@ -354,10 +354,21 @@ fn order_by_nearness(doc: &Document, h1s: &mut [(NodeId, String)], content: Node
 /// Whether `id` sits in a comment section, footer or similar, where dates
 /// and names are not the article's.
 fn in_furniture(doc: &Document, id: NodeId) -> bool {
-    doc.ancestors(id).filter_map(|a| doc.element(a)).any(|e| {
-        matches!(&**e.tag(), "footer" | "aside" | "nav")
-            || crate::content::classify::hint(e) == crate::content::classify::Hint::Negative
-    })
+    // A footer inside an `article` is the article's own ("Posted by Jane
+    // Doe on <time>"), not the page's.
+    let mut footer = false;
+    for e in doc.ancestors(id).filter_map(|a| doc.element(a)) {
+        match &**e.tag() {
+            "aside" | "nav" => return true,
+            "footer" => footer = true,
+            "article" if footer => footer = false,
+            _ if crate::content::classify::hint(e) == crate::content::classify::Hint::Negative => {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    footer
 }
 
 /// Whether `id` sits in a footer, aside or navigation block, where
@@ -368,17 +379,34 @@ fn in_page_chrome(doc: &Document, id: NodeId) -> bool {
         .any(|e| matches!(&**e.tag(), "footer" | "aside" | "nav"))
 }
 
-/// Keeps a text run whose element (or the one around it) is named as the
-/// author's name, to be read as a byline of last resort.
+/// Keeps a text run whose element (or one of its nearest wrappers) is
+/// named as the author's name, to be read as a byline of last resort.
 fn class_byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
-    let named = doc
-        .ancestors(id)
-        .take(2)
-        .filter_map(|a| doc.element(a))
-        .any(is_author_box);
-    if named {
+    if in_author_box(doc, id) {
         f.class_bylines.push(text.to_owned());
     }
+}
+
+/// Whether a text run's element or one of its nearest wrappers is named
+/// as the author's (`author-name`, `post-author`), outside comments.
+fn in_author_box(doc: &Document, id: NodeId) -> bool {
+    let near = || doc.ancestors(id).take(5).filter_map(|a| doc.element(a));
+    near().any(is_author_box)
+        && !near().any(|e| {
+            e.attr("class")
+                .is_some_and(|c| contains_ignore_case(c, "comment"))
+        })
+}
+
+/// Whether a text run could be a name on its own: two to four words,
+/// each starting with a capital.
+fn looks_like_name(raw: &str) -> bool {
+    let raw = raw.trim_end();
+    raw.len() <= 60
+        && (2..=4).contains(&raw.split_whitespace().count())
+        && raw
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether an element's class names it as the author's name
@@ -708,7 +736,14 @@ fn line_above(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
 /// them far from the headline.
 fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_author: bool) {
     const DATE_LABELS: [&str; 3] = ["posted on", "published", "date:"];
-    const AUTHOR_LABELS: [&str; 3] = ["written by", "article by", "author:"];
+    const AUTHOR_LABELS: [&str; 6] = [
+        "written by",
+        "article by",
+        "author:",
+        "this post was written by",
+        "this article was written by",
+        "this story was written by",
+    ];
     // Enough for any page's real labels; hostile pages repeat them.
     let mut budget = MAX_LABELLED_LINES;
     let starts = |raw: &str, labels: &[&str]| {
@@ -717,6 +752,9 @@ fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_a
                 .is_some_and(|head| head.eq_ignore_ascii_case(p))
         })
     };
+    // An author box anywhere ("About the author: Jane Doe") is the last
+    // resort, read only when no label gives a name.
+    let mut want_class = want_author;
     let mut walk = doc.descendants(NodeId::ROOT);
     while let Some(id) = walk.next() {
         let raw = match &doc.node(id).data {
@@ -731,6 +769,13 @@ fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_a
         let date = want_date && starts(raw, &DATE_LABELS);
         let author = want_author && starts(raw, &AUTHOR_LABELS);
         if !date && !author {
+            if want_class && looks_like_name(raw) && in_author_box(doc, id) {
+                let text = collapse_whitespace(raw);
+                if !names::clean_byline(&text).is_empty() && !in_furniture(doc, id) {
+                    f.class_bylines.push(text);
+                    want_class = false;
+                }
+            }
             continue;
         }
         budget -= 1;
@@ -758,7 +803,11 @@ fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_a
         }
         if author {
             let before = f.authors.0.len();
-            byline(doc, id, &text, f);
+            // "This post was written by Jane Doe, …" reads as its byline.
+            let at = text
+                .find("written by")
+                .filter(|_| text.starts_with("This "));
+            byline(doc, id, &text[at.unwrap_or(0)..], f);
             want_author = f.authors.0[before..]
                 .iter()
                 .all(|(_, raw)| names::clean_byline(raw).is_empty());
@@ -1447,6 +1496,37 @@ mod tests {
             "credits are not bylines: {:?}",
             a.authors
         );
+    }
+
+    #[test]
+    fn bylines_in_an_articles_own_footer_and_closing_line_are_read() {
+        let filler = "<p>Some words of the article.</p>".repeat(80);
+        let a = meta(&format!(
+            "<main><article><h1>Story</h1>{filler}<footer><p>Posted by \
+             <a href='/blog/author/jane-doe.html'>Jane Doe</a></p></footer></article></main>\
+             <footer><a href='/authors/site-team/'>Site Team</a></footer>"
+        ));
+        assert_eq!(a.authors, ["Jane Doe"], "the page's footer is furniture");
+        let a = meta(&format!(
+            "<h1>Story</h1>{filler}<p><em>This post was written by Jane Doe, \
+             Head of Marketing and Community Development</em></p>"
+        ));
+        assert_eq!(a.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn an_author_box_anywhere_is_the_last_resort() {
+        let filler = "<p>Some words of the article.</p>".repeat(80);
+        let a = meta(&format!(
+            "<h1>Story</h1>{filler}<div class='blog_author-box'><div class='blog_author-text'>\
+             <div class='text-small'><b>Jane Doe</b></div><p>Jane writes.</p></div></div>"
+        ));
+        assert_eq!(a.authors, ["Jane Doe"]);
+        let a = meta(&format!(
+            "<h1>Story</h1>{filler}<ol class='comments'><li><div class='comment-author'>\
+             <b>John Roe</b></div><p>Nice post.</p></li></ol>"
+        ));
+        assert!(a.authors.is_empty(), "a commenter: {:?}", a.authors);
     }
 
     #[test]

@@ -90,7 +90,8 @@ pub(crate) fn clean(raw: &str) -> Vec<String> {
     // A part with a label of its own ("Updated: May 5") is not a name, and
     // credits with several ("content: A, design: B") name the people who
     // made the site, not the article's author.
-    let parts = split(&raw);
+    let groups = groups(&raw);
+    let parts: Vec<&str> = groups.iter().flatten().copied().collect();
     let labelled = |p: &str| strip_prefix(p.trim()).contains(": ");
     if parts.iter().filter(|p| labelled(p)).count() > 1 {
         return Vec::new();
@@ -105,8 +106,16 @@ pub(crate) fn clean(raw: &str) -> Vec<String> {
     {
         return Vec::new();
     }
+    // A title joined by a conjunction ("Head of Marketing and Community
+    // Development") is a title throughout.
+    let titled = |g: &&Vec<&str>| g.len() > 1 && g.iter().any(|p| has_role(p));
     let mut names = Vec::new();
-    for part in parts.iter().filter(|p| !labelled(p)) {
+    for part in groups
+        .iter()
+        .filter(|g| !titled(g))
+        .flatten()
+        .filter(|p| !labelled(p))
+    {
         let name = strip_prefix(part.trim())
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
             .trim();
@@ -245,14 +254,28 @@ fn is_team_word(word: &str) -> bool {
 }
 
 fn split(raw: &str) -> Vec<&str> {
-    let mut parts = vec![raw];
+    groups(raw).into_iter().flatten().collect()
+}
+
+/// Splits a byline at its separators into groups (", ", " | ") of parts
+/// joined by a conjunction (" and ", " & ").
+fn groups(raw: &str) -> Vec<Vec<&str>> {
+    let mut groups = vec![raw];
     for sep in [
-        " and ", " & ", ",", ";", " | ", " und ", " et ", " y ", "|", " / ", " on ", " - ", " – ",
-        " — ", " · ", " • ", "\n",
+        ",", ";", " | ", "|", " / ", " on ", " - ", " – ", " — ", " · ", " • ", "\n",
     ] {
-        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+        groups = groups.into_iter().flat_map(|p| p.split(sep)).collect();
     }
-    parts
+    groups
+        .into_iter()
+        .map(|g| {
+            let mut parts = vec![g];
+            for sep in [" and ", " & ", " und ", " et ", " y "] {
+                parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+            }
+            parts
+        })
+        .collect()
 }
 
 fn strip_prefix(s: &str) -> &str {
@@ -315,13 +338,20 @@ fn is_name(s: &str) -> bool {
     {
         return false;
     }
-    !words.iter().any(|w| {
+    !has_role(s)
+        && !matches!(
+            lower.as_str(),
+            "by" | "anonymous" | "unknown" | "none" | "null"
+        )
+        && !is_form_label(&lower)
+}
+
+/// Whether a byline part names a role ("Staff Writer", "Head of Marketing").
+fn has_role(part: &str) -> bool {
+    part.split_whitespace().any(|w| {
         let w = w.to_lowercase();
         ROLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
-    }) && !matches!(
-        lower.as_str(),
-        "by" | "anonymous" | "unknown" | "none" | "null"
-    ) && !is_form_label(&lower)
+    })
 }
 
 /// Whether a (lowercase) text is the label of a comment form's field
@@ -483,6 +513,15 @@ mod tests {
         );
         assert_eq!(clean("View all posts by Jane Doe →"), ["Jane Doe"]);
         assert!(clean("Sponsored").is_empty());
+        assert_eq!(
+            clean("Jane Doe, Head of Marketing and Community Development"),
+            ["Jane Doe"],
+            "a title joined by \"and\" is a title throughout"
+        );
+        assert_eq!(
+            clean("Jane Doe, John Roe and Ann Poe"),
+            ["Jane Doe", "John Roe", "Ann Poe"]
+        );
     }
 
     #[test]
