@@ -298,21 +298,33 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
 fn grow_fragment(doc: &Document, an: &Analysis, root: NodeId) -> NodeId {
     let own = |id: NodeId| an.text[id.index()].saturating_sub(an.link[id.index()]);
     let have = own(root);
+    let fit = |a: NodeId| {
+        let i = a.index();
+        an.link_density(a) < FRAGMENT_LINK_DENSITY
+            && an.plain_score[i] > -FRAGMENT_FURNITURE_SHARE * own(a) as f32
+            && an.hint[i] != Hint::Negative
+            && !an.in_furniture[i]
+    };
     if have >= FRAGMENT_MAX {
-        return root;
+        // A container named as content holding many times the root's text
+        // (a list of link-rich entries around one table) is the article.
+        return doc
+            .ancestors(root)
+            .take_while(|&a| doc.element(a).is_some())
+            .find(|&a| an.hint[a.index()] == Hint::Positive)
+            .filter(|&a| own(a) >= NAMED_GROWTH * have && fit(a))
+            .unwrap_or(root);
     }
     doc.ancestors(root)
         .take_while(|&a| doc.element(a).is_some())
         .find(|&a| own(a) >= FRAGMENT_GROWTH * have.max(1))
-        .filter(|&a| {
-            let i = a.index();
-            an.link_density(a) < FRAGMENT_LINK_DENSITY
-                && an.plain_score[i] > -FRAGMENT_FURNITURE_SHARE * own(a) as f32
-                && an.hint[i] != Hint::Negative
-                && !an.in_furniture[i]
-        })
+        .filter(|&a| fit(a))
         .unwrap_or(root)
 }
+
+/// How many times more text outside links a container named as content
+/// must hold to replace a root that is not a fragment.
+const NAMED_GROWTH: u32 = 10;
 
 /// Text outside links below which a root is taken as a fragment.
 const FRAGMENT_MAX: u32 = 400;
@@ -470,7 +482,9 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
         };
         an.dropped[i] |= cut
             || match an.hint[i] {
-                Hint::Negative => an.role[i] != Role::Inline || minor,
+                // A block named as furniture ("newsletter-content") that
+                // holds most of the article's prose is the article.
+                Hint::Negative => minor || an.in_discussion[i],
                 Hint::Doubtful => mode != Mode::Recall && minor,
                 _ => {
                     mode == Mode::Precision
@@ -585,6 +599,25 @@ mod tests {
     }
 
     #[test]
+    fn a_container_named_as_content_outgrows_a_table_in_it() {
+        // A list of courses: each entry mostly its link, with prose
+        // between them and one table of prose, which scores best alone.
+        let cell = "A table cell with sentences of prose. ".repeat(16);
+        let entry = "<p><a href='/c'>Course with a free certificate on topics</a> (Provider, ten hours)</p>";
+        let prose = format!(
+            "<p>{}</p>",
+            "Prose about the courses listed here. ".repeat(4)
+        );
+        let html = format!(
+            "<body><div class='entry-content'><table><tr><td>{cell}</td></tr></table>{}{}</div>\
+             <div class='sidebar'><a href='/'>x</a></div></body>",
+            entry.repeat(100),
+            prose.repeat(30)
+        );
+        assert_eq!(root_class(&html), "entry-content");
+    }
+
+    #[test]
     fn prefers_the_marked_article_body() {
         let html = format!(
             "<body><main class='m'><div itemprop='articleBody' class='body'><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div>\
@@ -611,6 +644,26 @@ mod tests {
             .descendants(root)
             .find(|&n| doc.element(n).and_then(|e| e.attr("class")) == Some("post"));
         assert!(post.is_some_and(|p| !an.dropped[p.index()]));
+    }
+
+    #[test]
+    fn a_block_named_as_furniture_holding_the_article_is_kept() {
+        let html = format!(
+            "<body><main><div class='newsletter-wrapper'><div class='newsletter-signup'>\
+             <p>Sign up for our newsletter.</p></div><article class='newsletter-content'>\
+             <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></article></div><section><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></section></main></body>"
+        );
+        let doc = Document::parse(&html);
+        let mut an = analyze(&doc);
+        let root = choose_root(&doc, &an);
+        mark_furniture(&doc, &mut an, root, Mode::Balanced);
+        let named = |class: &str| {
+            doc.descendants(NodeId::ROOT)
+                .find(|&n| doc.element(n).and_then(|e| e.attr("class")) == Some(class))
+                .unwrap()
+        };
+        assert!(!an.dropped[named("newsletter-wrapper").index()]);
+        assert!(an.dropped[named("newsletter-signup").index()]);
     }
 
     #[test]
