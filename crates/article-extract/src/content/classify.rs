@@ -117,6 +117,15 @@ pub(crate) fn is_block_tag(tag: &str) -> bool {
 }
 
 fn is_hidden(el: &Element) -> bool {
+    // A collapsed accordion or tab panel opens when its heading is clicked:
+    // its text is the page's.
+    let panel = el.attr("role").is_some_and(|r| {
+        let r = r.trim();
+        r.eq_ignore_ascii_case("region") || r.eq_ignore_ascii_case("tabpanel")
+    });
+    if panel {
+        return false;
+    }
     if el.attr("hidden").is_some() {
         // React's streamed server rendering parks finished content in
         // `<div hidden id="S:0">` until a script moves it into place.
@@ -522,6 +531,15 @@ mod tests {
         );
         assert_eq!(first("<div class='shadow'>x</div>", "div"), Role::Block);
         assert_eq!(first("<p style='display: none'>x</p>", "p"), Role::Ignored);
+        assert_eq!(
+            first("<div role='region' style='display:none'>x</div>", "div"),
+            Role::Block,
+            "a collapsed accordion panel"
+        );
+        assert_eq!(
+            first("<div role='tabpanel' hidden>x</div>", "div"),
+            Role::Block
+        );
         assert_eq!(first("<span>x</span>", "span"), Role::Inline);
         assert_eq!(first("<script>x</script>", "script"), Role::Ignored);
     }
