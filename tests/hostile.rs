@@ -175,6 +175,18 @@ fn cases() -> Vec<Case> {
             .collect::<String>(),
     );
     // Labels repeated without a name after them, deep in classed wrappers.
+    // Prose deep inside content-named wrappers inside a block named as
+    // furniture, so the winner is weighed against every wrapper.
+    let named = wrap(
+        "Named",
+        &format!(
+            "<div class=\"entry-content\"><p>{}</p></div><div class=\"footer-bar\">{}<p>{}</p>{}</div>",
+            "Words of the article. ".repeat(40),
+            "<div class=\"content\">".repeat(50_000),
+            "Words of a testimonial. ".repeat(100),
+            "</div>".repeat(50_000)
+        ),
+    );
     let labels = wrap(
         "Labels",
         &format!(
@@ -253,6 +265,7 @@ fn cases() -> Vec<Case> {
         case("nested-link-lists.html", nested_lists, Want::Record),
         case("nested-copies.html", copies, Want::Record),
         case("repeated-labels.html", labels, Want::Record),
+        case("named-wrappers.html", named, Want::Record),
         case("entity-flood.html", entities, Want::Record),
         case("invalid-utf8.html", invalid_utf8, Want::Record),
         case("lone-surrogates.html", surrogates, Want::Record),
@@ -491,6 +504,7 @@ hazards! {
     nested_lists_of_many_links => "nested-link-lists.html",
     copies_in_deep_wrappers => "nested-copies.html",
     repeated_byline_labels => "repeated-labels.html",
+    content_wrappers_in_furniture => "named-wrappers.html",
     entity_flood => "entity-flood.html",
     invalid_utf8 => "invalid-utf8.html",
     lone_surrogates_in_json_ld => "lone-surrogates.html",

@@ -279,6 +279,37 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
     if trapped_score > TRAPPED_FACTOR * best_score.max(0.0) && trapped_score > TRAPPED_MIN {
         best = trapped;
     }
+    // A winner inside a block named as furniture (a testimonial slider in
+    // `x-bar-footer`) yields to a container named as content that scores
+    // nearly as well outside such blocks.
+    if doc
+        .ancestors(best)
+        .any(|a| an.hint[a.index()] == Hint::Negative)
+    {
+        // Whether each node has such a block above it, parents first.
+        let mut under_negative = vec![false; doc.len()];
+        for &id in &an.order {
+            if let Some(p) = doc.node(id).parent {
+                under_negative[id.index()] =
+                    under_negative[p.index()] || an.hint[p.index()] == Hint::Negative;
+            }
+        }
+        let rival = an
+            .order
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let i = id.index();
+                an.hint[i] == Hint::Positive && !an.in_furniture[i] && !under_negative[i]
+            })
+            .map(|id| (id, an.score[id.index()] * (1.0 - an.link_density(id))))
+            .filter(|&(_, score)| score >= NAMED_RIVAL_SHARE * best_score)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(id, _)| id);
+        if let Some(rival) = rival {
+            best = rival;
+        }
+    }
     let best = grow_fragment(doc, an, best);
     an.marked
         .iter()
@@ -335,6 +366,10 @@ const FRAGMENT_GROWTH: u32 = 4;
 const FRAGMENT_FURNITURE_SHARE: f32 = 0.5;
 /// Highest link density of the grown root.
 const FRAGMENT_LINK_DENSITY: f32 = 0.5;
+
+/// Share of the winner's score a container named as content needs to
+/// replace a winner inside a block named as furniture.
+const NAMED_RIVAL_SHARE: f32 = 0.5;
 
 /// How many times more prose a subtree inside furniture tags must hold
 /// than the best one outside them to be taken as the article.
@@ -613,6 +648,20 @@ mod tests {
              <div class='sidebar'><a href='/'>x</a></div></body>",
             entry.repeat(100),
             prose.repeat(30)
+        );
+        assert_eq!(root_class(&html), "entry-content");
+    }
+
+    #[test]
+    fn a_content_container_beats_prose_inside_a_block_named_as_furniture() {
+        let quotes = format!(
+            "<div class='quotes'>{}</div>",
+            format!("<p>{PARA}</p>").repeat(6)
+        );
+        let html = format!(
+            "<body><main><div class='entry-content'>{}</div></main>\
+             <div class='bar bar-footer'><div class='bar-inner'>{quotes}</div></div></body>",
+            format!("<p>{PARA}</p>").repeat(4)
         );
         assert_eq!(root_class(&html), "entry-content");
     }
