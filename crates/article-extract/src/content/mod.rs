@@ -69,7 +69,36 @@ pub(crate) fn render(doc: &Document, located: &Located, meta: &Meta) -> Vec<Bloc
         .flat_map(|&part| blocks::render(&cx, part))
         .collect();
     lists::lift(&mut body);
+    drop_empty_sections(&mut body);
     body
+}
+
+/// Leaves out headings that head nothing: one followed by a heading of the
+/// same or a higher rank, or ending the article, once what stood under
+/// it ("Related posts", "Tags", a sign-up box) was left out.
+fn drop_empty_sections(body: &mut Vec<Block>) {
+    // A body of headings alone (a portfolio's captions) is all there is.
+    if body.iter().all(|b| matches!(b, Block::Heading { .. })) {
+        return;
+    }
+    // From the end, so a run of empty headings goes as a whole. The level
+    // of the heading that comes next: 0 at the end, none after text.
+    let mut next_level: Option<u8> = Some(0);
+    let mut keep = vec![true; body.len()];
+    for (i, block) in body.iter().enumerate().rev() {
+        match block {
+            Block::Heading { level, .. } => {
+                if next_level.is_some_and(|next| next <= *level) {
+                    keep[i] = false;
+                } else {
+                    next_level = Some(*level);
+                }
+            }
+            _ => next_level = None,
+        }
+    }
+    let mut keep = keep.into_iter();
+    body.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Leaves out of `body` what `options` asks to: tables, images.
@@ -95,4 +124,52 @@ pub(crate) fn prune(body: &mut Vec<Block>, options: &Options) {
         }
         _ => true,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use article_model::Inline;
+
+    use super::*;
+
+    fn heading(level: u8, text: &str) -> Block {
+        Block::Heading {
+            level,
+            content: vec![Inline::Text(text.into())],
+        }
+    }
+
+    fn para(text: &str) -> Block {
+        Block::Paragraph(vec![Inline::Text(text.into())])
+    }
+
+    #[test]
+    fn headings_that_head_nothing_are_left_out() {
+        let mut body = vec![
+            heading(2, "Intro"),
+            para("Text."),
+            heading(2, "Part"),
+            heading(3, "Detail"),
+            para("More text."),
+            heading(2, "Related posts"),
+            heading(3, "Tags"),
+        ];
+        drop_empty_sections(&mut body);
+        assert_eq!(
+            body,
+            [
+                heading(2, "Intro"),
+                para("Text."),
+                heading(2, "Part"),
+                heading(3, "Detail"),
+                para("More text."),
+            ]
+        );
+        let mut body = vec![heading(2, "Sign up"), heading(2, "Story"), para("Text.")];
+        drop_empty_sections(&mut body);
+        assert_eq!(body, [heading(2, "Story"), para("Text.")]);
+        let mut captions = vec![heading(3, "One"), heading(3, "Two")];
+        drop_empty_sections(&mut captions);
+        assert_eq!(captions.len(), 2, "a body of headings alone is kept");
+    }
 }
