@@ -125,7 +125,11 @@ pub(crate) fn is_noise(text: &str) -> bool {
             .is_some_and(|rest| p.ends_with([' ', ':']) || !rest.starts_with(char::is_alphanumeric))
     };
     if NOISE_PREFIXES.iter().any(starts_with_word) {
-        return words(text) <= 14;
+        // "By defining contracts, we …" is a sentence, not a byline.
+        let sentence = lower.starts_with("by ")
+            && words(text) > 6
+            && text[3..].trim_start().starts_with(char::is_lowercase);
+        return words(text) <= 14 && !sentence;
     }
     if CREDIT_PREFIXES
         .iter()
@@ -326,6 +330,7 @@ mod tests {
         for line in [
             "By the end of the year, the council had approved three new parks and a library.",
             "Sharecroppers in the valley said the harvest came early.",
+            "By defining contracts, we separate infrastructure from business value.",
             "The vote took place on November 27, 2020, after a long debate in the chamber.",
         ] {
             assert!(!is_noise(line), "{line}");
