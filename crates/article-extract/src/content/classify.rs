@@ -347,6 +347,9 @@ fn is_discussion_word(word: &str) -> bool {
 
 pub(crate) fn hint(el: &Element) -> Hint {
     let (mut strong, mut hard, mut soft, mut weak) = (false, false, false, false);
+    // A heading named a header (`header-anchor`) says only what it is.
+    let heading = matches!(&**el.tag(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    let soft_negative = |part: &str| is_soft_negative(part) && !(heading && part == "header");
     let values = [(el.attr("class"), false), (el.attr("id"), true)];
     for (value, is_id) in values {
         let Some(value) = value.filter(|v| v.len() <= 400) else {
@@ -367,11 +370,11 @@ pub(crate) fn hint(el: &Element) -> Hint {
             }
             for part in name.split(['-', '_', ':', '.']).filter(|p| !p.is_empty()) {
                 hard |= is_hard_negative(part);
-                soft |= is_soft_negative(part);
+                soft |= soft_negative(part);
                 weak |= is_weak_positive(part);
             }
             hard |= is_hard_negative(&name);
-            soft |= is_soft_negative(&name);
+            soft |= soft_negative(&name);
         }
     }
     if el
@@ -474,6 +477,17 @@ mod tests {
         assert_eq!(
             hint_of("<div class='share-buttons'>x</div>"),
             Hint::Negative
+        );
+        assert_eq!(hint_of("<div class='site-header'>x</div>"), Hint::Doubtful);
+        let doc = Document::parse("<h2 class='header-anchor-post'>Data belongs to you</h2>");
+        let h2 = doc
+            .descendants(NodeId::ROOT)
+            .find(|&n| doc.tag(n).is_some_and(|t| &**t == "h2"))
+            .unwrap();
+        assert_eq!(
+            hint(doc.element(h2).unwrap()),
+            Hint::Neutral,
+            "a heading named a header"
         );
         assert_eq!(hint_of("<div id='comments'>x</div>"), Hint::Negative);
         assert_eq!(
