@@ -479,7 +479,7 @@ mod tests {
             Hint::Negative
         );
         assert_eq!(hint_of("<div class='site-header'>x</div>"), Hint::Doubtful);
-        let doc = Document::parse("<h2 class='header-anchor-post'>Data belongs to you</h2>");
+        let doc = Document::parse("<h2 class='header-anchor'>Data belongs to you</h2>");
         let h2 = doc
             .descendants(NodeId::ROOT)
             .find(|&n| doc.tag(n).is_some_and(|t| &**t == "h2"))
