@@ -134,6 +134,8 @@ impl Builder<'_, '_> {
                 self.push_block(Block::Rule);
                 false
             }
+            // Icons and bullets drawn as images are decoration.
+            "img" if is_icon(el) => false,
             "img" => {
                 if self.inline_is_blank() {
                     self.flush();
@@ -243,6 +245,7 @@ impl Builder<'_, '_> {
         }
         if self.heading.is_some_and(|(h, _)| h == id) {
             self.flush();
+            self.heading = None;
             return;
         }
         if self.frames.len() > 1 && self.top().node == id {
@@ -384,11 +387,13 @@ impl Builder<'_, '_> {
             }
         }
         let mut content = std::mem::take(&mut self.inline[0].content);
-        let heading = self.heading.take();
         normalize(&mut content);
         if content.is_empty() {
+            // A heading stays open across an empty flush (an image or a
+            // block before its words); leaving the heading closes it.
             return;
         }
+        let heading = self.heading.take();
         let text = article_model::plain_text(&[Block::Paragraph(content.clone())]);
         let has_code = || content.iter().any(|i| matches!(i, Inline::Code(_)));
         if text.is_empty()
@@ -506,6 +511,24 @@ impl Builder<'_, '_> {
         Some(Block::Figure { src, alt, caption })
     }
 }
+
+/// Whether an image is an icon: drawn at most [`ICON_MAX_PX`] wide and
+/// high, or named as an icon (`list-icon`, `fa-icon`).
+fn is_icon(img: &Element) -> bool {
+    let px = |a: &str| {
+        img.attr(a)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+    };
+    let small = matches!((px("width"), px("height")), (Some(w), Some(h)) if w <= ICON_MAX_PX && h <= ICON_MAX_PX);
+    small
+        || img.attr("class").is_some_and(|c| {
+            c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("icon"))
+        })
+}
+
+/// Largest width and height of an image taken as an icon.
+const ICON_MAX_PX: u32 = 32;
 
 /// Most nodes of a list read to judge where its links go.
 const MAX_LIST_NODES: usize = 4096;
