@@ -379,18 +379,20 @@ fn in_page_chrome(doc: &Document, id: NodeId) -> bool {
         .any(|e| matches!(&**e.tag(), "footer" | "aside" | "nav"))
 }
 
-/// Keeps a text run whose element (or one of its nearest wrappers) is
-/// named as the author's name, to be read as a byline of last resort.
+/// Keeps a text run whose element (or the one around it) is named as the
+/// author's name, to be read as a byline of last resort.
 fn class_byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
-    if in_author_box(doc, id) {
+    if in_author_box(doc, id, 2) {
         f.class_bylines.push(text.to_owned());
     }
 }
 
-/// Whether a text run's element or one of its nearest wrappers is named
-/// as the author's (`author-name`, `post-author`), outside comments.
-fn in_author_box(doc: &Document, id: NodeId) -> bool {
-    let near = || doc.ancestors(id).take(5).filter_map(|a| doc.element(a));
+/// Whether a text run's element or one of its `depth - 1` nearest wrappers
+/// is named as the author's (`author-name`, `post-author`), outside
+/// comments. Bylines near the headline sit in their box; a box far from it
+/// (`author-box > div > div > h3 > a`) may wrap its name deeper.
+fn in_author_box(doc: &Document, id: NodeId, depth: usize) -> bool {
+    let near = || doc.ancestors(id).take(depth).filter_map(|a| doc.element(a));
     near().any(is_author_box)
         && !near().any(|e| {
             e.attr("class")
@@ -769,7 +771,7 @@ fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_a
         let date = want_date && starts(raw, &DATE_LABELS);
         let author = want_author && starts(raw, &AUTHOR_LABELS);
         if !date && !author {
-            if want_class && looks_like_name(raw) && in_author_box(doc, id) {
+            if want_class && looks_like_name(raw) && in_author_box(doc, id, 5) {
                 let text = collapse_whitespace(raw);
                 if !names::clean_byline(&text).is_empty() && !in_furniture(doc, id) {
                     f.class_bylines.push(text);
