@@ -37,6 +37,7 @@ pub(crate) fn render(cx: &Context<'_>, root: NodeId) -> Vec<Block> {
             content: Vec::new(),
         }],
         heading: None,
+        last_heading: None,
     };
     cx.doc.traverse(root, |event| match event {
         crate::dom::Event::Enter(id) => b.enter(id, root),
@@ -99,6 +100,21 @@ struct Builder<'a, 'c> {
     frames: Vec<Frame>,
     inline: Vec<InlineFrame>,
     heading: Option<(NodeId, u8)>,
+    /// The last heading written, while nothing has followed it: its
+    /// element's parent, and where the heading block sits.
+    last_heading: Option<LastHeading>,
+}
+
+/// A heading block that nothing has followed yet.
+#[derive(Debug, Clone, Copy)]
+struct LastHeading {
+    /// The heading element.
+    node: NodeId,
+    /// Its parent, the section the heading opens.
+    parent: NodeId,
+    /// The frame and index of the heading block.
+    frame: usize,
+    index: usize,
 }
 
 impl Builder<'_, '_> {
@@ -239,6 +255,7 @@ impl Builder<'_, '_> {
     }
 
     fn exit(&mut self, id: NodeId) {
+        self.close_section(id);
         if self.inline.len() > 1 && self.inline.last().is_some_and(|f| f.node == id) {
             self.close_inline();
             return;
@@ -258,12 +275,44 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// Leaving the element a heading opened: a heading followed by text
+    /// in it that yielded nothing (a form, a list of links, a sign-up box)
+    /// heads nothing, and goes.
+    fn close_section(&mut self, id: NodeId) {
+        if self.last_heading.is_none_or(|l| l.parent != id) {
+            return;
+        }
+        let an = self.cx.analysis;
+        if an.role[id.index()] != Role::Block {
+            self.last_heading = None;
+            return;
+        }
+        // Text after the heading, not yet written, follows it too.
+        self.flush();
+        let Some(last) = self.last_heading.take() else {
+            return;
+        };
+        let doc = self.cx.doc;
+        // Text after the heading in its section; a long run of siblings
+        // is not read through, and counts as a section with text.
+        let mut after = std::iter::successors(doc.node(last.node).next, |&n| doc.node(n).next);
+        let followed = after
+            .by_ref()
+            .take(MAX_SECTION_SIBLINGS)
+            .any(|n| an.text[n.index()] > 0);
+        let blocks = &mut self.frames[last.frame].blocks;
+        if followed && blocks.len() == last.index + 1 {
+            blocks.pop();
+        }
+    }
+
     fn top(&self) -> &Frame {
         // The root frame is never popped while building.
         &self.frames[self.frames.len() - 1]
     }
 
     fn push_block(&mut self, block: Block) {
+        self.last_heading = None;
         let len = self.frames.len();
         let frame = &mut self.frames[len - 1];
         match frame.kind {
@@ -403,11 +452,22 @@ impl Builder<'_, '_> {
         {
             return;
         }
-        let block = match heading {
-            Some((_, level)) => Block::Heading { level, content },
-            None => Block::Paragraph(content),
-        };
-        self.push_block(block);
+        match heading {
+            Some((node, level)) => {
+                self.push_block(Block::Heading { level, content });
+                let frame = self.frames.len() - 1;
+                let parent = self.cx.doc.node(node).parent;
+                self.last_heading = parent
+                    .filter(|_| !matches!(self.frames[frame].kind, FrameKind::List { .. }))
+                    .map(|parent| LastHeading {
+                        node,
+                        parent,
+                        frame,
+                        index: self.frames[frame].blocks.len() - 1,
+                    });
+            }
+            None => self.push_block(Block::Paragraph(content)),
+        }
     }
 
     fn is_title(&self, id: NodeId) -> bool {
@@ -511,6 +571,9 @@ impl Builder<'_, '_> {
         Some(Block::Figure { src, alt, caption })
     }
 }
+
+/// Most siblings after a heading read to find its section's text.
+const MAX_SECTION_SIBLINGS: usize = 64;
 
 /// Whether an image is an icon: drawn at most [`ICON_MAX_PX`] wide and
 /// high, or named as an icon (`list-icon`, `fa-icon`).
