@@ -48,6 +48,7 @@ pub fn render(out: &mut dyn Write, report: &Report<'_>, worst: usize) -> io::Res
         )?;
     }
     summary_row(out, report.sets)?;
+    targets(out, report.sets)?;
     for set in report.sets {
         set_table(out, set)?;
     }
@@ -177,6 +178,56 @@ fn summary_row(out: &mut dyn Write, sets: &[SetResult]) -> io::Result<()> {
         meta.author_rate(),
         meta.date_rate()
     )
+}
+
+/// The quality targets (issue 3), each with its value and whether it is
+/// met; values are compared unrounded and printed to four places.
+fn targets(out: &mut dyn Write, sets: &[SetResult]) -> io::Result<()> {
+    let (Some(sh), Some(wc)) = (find(sets, SetName::Scrapinghub), find(sets, SetName::Wcxb)) else {
+        return Ok(());
+    };
+    let (Some(snip), Some(meta)) = (wc.summary.snippets, wc.summary.metadata) else {
+        return Ok(());
+    };
+    // (what, value, goal, whether the value must be at least the goal)
+    let rows = [
+        ("ScrapingHub body F1", sh.summary.body.f1, 0.975, true),
+        (
+            "ScrapingHub body precision",
+            sh.summary.body.precision,
+            0.96,
+            true,
+        ),
+        (
+            "ScrapingHub body recall",
+            sh.summary.body.recall,
+            0.98,
+            true,
+        ),
+        ("wcxb-dev body F1", wc.summary.body.f1, 0.955, true),
+        ("wcxb-dev `with` found", snip.with_rate(), 0.96, true),
+        (
+            "wcxb-dev `without` leaked",
+            snip.without_rate(),
+            0.03,
+            false,
+        ),
+        ("wcxb-dev title", meta.title_rate(), 0.90, true),
+        ("wcxb-dev author", meta.author_rate(), 0.85, true),
+        ("wcxb-dev date", meta.date_rate(), 0.90, true),
+    ];
+    writeln!(out, "\n| target | value | goal | |")?;
+    writeln!(out, "|---|---:|---:|---|")?;
+    for (what, value, goal, at_least) in rows {
+        let (sign, met) = if at_least {
+            ("≥", value >= goal)
+        } else {
+            ("≤", value <= goal)
+        };
+        let verdict = if met { "met" } else { "**not met**" };
+        writeln!(out, "| {what} | {value:.4} | {sign} {goal} | {verdict} |")?;
+    }
+    Ok(())
 }
 
 /// Body precision, recall and F1 of each set in each extraction mode
@@ -834,6 +885,18 @@ mod tests {
         | ScrapingHub F1 | wcxb-dev F1 | `with` found | `without` leaked | title | author | date |
         |---:|---:|---:|---:|---:|---:|---:|
         | 0.857 | 0.700 | 0.500 | 0.000 | 0.000 | 1.000 | 1.000 |
+
+        | target | value | goal | |
+        |---|---:|---:|---|
+        | ScrapingHub body F1 | 0.8571 | ≥ 0.975 | **not met** |
+        | ScrapingHub body precision | 0.7500 | ≥ 0.96 | **not met** |
+        | ScrapingHub body recall | 1.0000 | ≥ 0.98 | met |
+        | wcxb-dev body F1 | 0.7000 | ≥ 0.955 | **not met** |
+        | wcxb-dev `with` found | 0.5000 | ≥ 0.96 | **not met** |
+        | wcxb-dev `without` leaked | 0.0000 | ≤ 0.03 | met |
+        | wcxb-dev title | 0.0000 | ≥ 0.9 | **not met** |
+        | wcxb-dev author | 1.0000 | ≥ 0.85 | met |
+        | wcxb-dev date | 1.0000 | ≥ 0.9 | met |
 
         ## scrapinghub (1 pages)
 
