@@ -174,7 +174,6 @@ fn cases() -> Vec<Case> {
             })
             .collect::<String>(),
     );
-    // Labels repeated without a name after them, deep in classed wrappers.
     // Prose deep inside content-named wrappers inside a block named as
     // furniture, so the winner is weighed against every wrapper.
     let named = wrap(
@@ -187,6 +186,7 @@ fn cases() -> Vec<Case> {
             "</div>".repeat(50_000)
         ),
     );
+    // Labels repeated without a name after them, deep in classed wrappers.
     let labels = wrap(
         "Labels",
         &format!(
@@ -194,6 +194,21 @@ fn cases() -> Vec<Case> {
             "<div class=\"a\">".repeat(480),
             "<p>Written by</p><p>x</p>".repeat(80_000),
             "</div>".repeat(480)
+        ),
+    );
+    // Author boxes, author links and dates repeated in a footer under
+    // hundreds of wrappers with long class lists: each is a furniture check.
+    let classes: String = (0..14).map(|i| format!("w{i:03}-x ")).collect();
+    let boxes = wrap(
+        "Boxes",
+        &format!(
+            "<p>{}</p><footer>{}{}{}</footer>",
+            "Words of the article. ".repeat(40),
+            format!("<div class=\"{classes}\">").repeat(500),
+            "<i class=\"author\">Jane Doe</i><a href=\"/author/jane\">Jane Doe</a>\
+             <time datetime=\"2020-01-01\">x</time>"
+                .repeat(30_000),
+            "</div>".repeat(500)
         ),
     );
     let entities = wrap(
@@ -266,6 +281,7 @@ fn cases() -> Vec<Case> {
         case("nested-copies.html", copies, Want::Record),
         case("repeated-labels.html", labels, Want::Record),
         case("named-wrappers.html", named, Want::Record),
+        case("footer-boxes.html", boxes, Want::Record),
         case("entity-flood.html", entities, Want::Record),
         case("invalid-utf8.html", invalid_utf8, Want::Record),
         case("lone-surrogates.html", surrogates, Want::Record),
@@ -505,6 +521,7 @@ hazards! {
     copies_in_deep_wrappers => "nested-copies.html",
     repeated_byline_labels => "repeated-labels.html",
     content_wrappers_in_furniture => "named-wrappers.html",
+    author_boxes_in_classed_footers => "footer-boxes.html",
     entity_flood => "entity-flood.html",
     invalid_utf8 => "invalid-utf8.html",
     lone_surrogates_in_json_ld => "lone-surrogates.html",

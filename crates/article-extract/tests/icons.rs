@@ -15,7 +15,7 @@ fn body(content: &str) -> Vec<Block> {
         .body
 }
 
-fn text(blocks: &[Block]) -> Vec<Block> {
+fn non_paragraphs(blocks: &[Block]) -> Vec<Block> {
     blocks
         .iter()
         .filter(|b| !matches!(b, Block::Paragraph(_)))
@@ -52,7 +52,7 @@ fn icons_by_name_go_and_pictures_stay() {
         "<h2><img class=\"heading-icon\" src=\"/i/anchor.png\">Before you sail</h2>\
          <p><img src=\"https://example.com/photos/harbour.jpg\" width=\"800\" height=\"600\" alt=\"The harbour\"></p>",
     );
-    let kept = text(&blocks);
+    let kept = non_paragraphs(&blocks);
     assert!(
         kept.iter().any(|b| *b
             == Block::Heading {

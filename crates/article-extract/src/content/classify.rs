@@ -117,13 +117,15 @@ pub(crate) fn is_block_tag(tag: &str) -> bool {
 }
 
 fn is_hidden(el: &Element) -> bool {
-    // A collapsed accordion or tab panel opens when its heading is clicked:
-    // its text is the page's.
-    let panel = el.attr("role").is_some_and(|r| {
-        let r = r.trim();
-        r.eq_ignore_ascii_case("region") || r.eq_ignore_ascii_case("tabpanel")
-    });
-    if panel {
+    // A collapsed accordion or tab panel, named by the control that opens
+    // it, holds the page's text; a hidden consent or sign-up panel is no
+    // such thing.
+    let panel = el.attr("aria-labelledby").is_some()
+        && el.attr("role").is_some_and(|r| {
+            let r = r.trim();
+            r.eq_ignore_ascii_case("region") || r.eq_ignore_ascii_case("tabpanel")
+        });
+    if panel && hint(el) != Hint::Negative {
         return false;
     }
     if el.attr("hidden").is_some() {
@@ -546,13 +548,35 @@ mod tests {
         assert_eq!(first("<div class='shadow'>x</div>", "div"), Role::Block);
         assert_eq!(first("<p style='display: none'>x</p>", "p"), Role::Ignored);
         assert_eq!(
-            first("<div role='region' style='display:none'>x</div>", "div"),
+            first(
+                "<div role='region' aria-labelledby='q1' style='display:none'>x</div>",
+                "div"
+            ),
             Role::Block,
             "a collapsed accordion panel"
         );
         assert_eq!(
-            first("<div role='tabpanel' hidden>x</div>", "div"),
+            first(
+                "<div role='tabpanel' aria-labelledby='t2' hidden>x</div>",
+                "div"
+            ),
             Role::Block
+        );
+        assert_eq!(
+            first(
+                "<div role='region' style='display:none'>Privacy</div>",
+                "div"
+            ),
+            Role::Ignored,
+            "a panel no control names"
+        );
+        assert_eq!(
+            first(
+                "<div role='region' aria-labelledby='c' class='cookie-settings' hidden>x</div>",
+                "div"
+            ),
+            Role::Ignored,
+            "a consent panel"
         );
         assert_eq!(first("<span>x</span>", "span"), Role::Inline);
         assert_eq!(first("<script>x</script>", "script"), Role::Ignored);

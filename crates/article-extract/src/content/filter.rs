@@ -128,7 +128,9 @@ pub(crate) fn is_noise(text: &str) -> bool {
         // "By defining contracts, we …" is a sentence, not a byline.
         let sentence = lower.starts_with("by ")
             && words(text) > 6
-            && text[3..].trim_start().starts_with(char::is_lowercase);
+            && text
+                .get(3..)
+                .is_some_and(|rest| rest.trim_start().starts_with(char::is_lowercase));
         return words(text) <= 14 && !sentence;
     }
     if CREDIT_PREFIXES

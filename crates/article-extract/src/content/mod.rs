@@ -87,8 +87,8 @@ fn drop_empty_sections(body: &mut Vec<Block>) {
     let mut keep = vec![true; body.len()];
     for (i, block) in body.iter().enumerate().rev() {
         match block {
-            Block::Heading { level, .. } => {
-                if next_level.is_some_and(|next| next <= *level) {
+            Block::Heading { level, content } => {
+                if next_level.is_some_and(|next| next <= *level) && is_label(content) {
                     keep[i] = false;
                 } else {
                     next_level = Some(*level);
@@ -100,6 +100,16 @@ fn drop_empty_sections(body: &mut Vec<Block>) {
     let mut keep = keep.into_iter();
     body.retain(|_| keep.next().unwrap_or(true));
 }
+
+/// Whether a heading reads as a label ("Related posts", "Tags") rather
+/// than a sentence ("Update, 5 pm: The council voted 7–2 to …").
+fn is_label(content: &[article_model::Inline]) -> bool {
+    let text = article_model::plain_text(&[Block::Paragraph(content.to_vec())]);
+    text.split_whitespace().count() <= LABEL_WORDS && !text.trim_end().ends_with(['.', '…'])
+}
+
+/// Most words in a heading taken as a label.
+const LABEL_WORDS: usize = 12;
 
 /// Leaves out of `body` what `options` asks to: tables, images.
 pub(crate) fn prune(body: &mut Vec<Block>, options: &Options) {
@@ -168,6 +178,11 @@ mod tests {
         let mut body = vec![heading(2, "Sign up"), heading(2, "Story"), para("Text.")];
         drop_empty_sections(&mut body);
         assert_eq!(body, [heading(2, "Story"), para("Text.")]);
+        let update =
+            "Update, 5 pm: the council voted seven to two to approve the new moorings plan";
+        let mut body = vec![para("Text."), heading(4, update)];
+        drop_empty_sections(&mut body);
+        assert_eq!(body.len(), 2, "a sentence set as a heading stays");
         let mut captions = vec![heading(3, "One"), heading(3, "Two")];
         drop_empty_sections(&mut captions);
         assert_eq!(captions.len(), 2, "a body of headings alone is kept");

@@ -277,14 +277,20 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
         }
     }
     if trapped_score > TRAPPED_FACTOR * best_score.max(0.0) && trapped_score > TRAPPED_MIN {
-        best = trapped;
+        (best, best_score) = (trapped, trapped_score);
     }
     // A winner inside a block named as furniture (a testimonial slider in
     // `x-bar-footer`) yields to a container named as content that scores
     // nearly as well outside such blocks.
+    // A winner holding the headline or the marked article body stays.
+    let holds_headline = || {
+        doc.descendants(best)
+            .any(|d| doc.tag(d).is_some_and(|t| &**t == "h1") || an.marked.contains(&d))
+    };
     if doc
         .ancestors(best)
         .any(|a| an.hint[a.index()] == Hint::Negative)
+        && !holds_headline()
     {
         // Whether each node has such a block above it, parents first.
         let mut under_negative = vec![false; doc.len()];
@@ -369,7 +375,7 @@ const FRAGMENT_LINK_DENSITY: f32 = 0.5;
 
 /// Share of the winner's score a container named as content needs to
 /// replace a winner inside a block named as furniture.
-const NAMED_RIVAL_SHARE: f32 = 0.5;
+const NAMED_RIVAL_SHARE: f32 = 0.75;
 
 /// How many times more prose a subtree inside furniture tags must hold
 /// than the best one outside them to be taken as the article.
@@ -519,7 +525,7 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
             || match an.hint[i] {
                 // A block named as furniture ("newsletter-content") that
                 // holds most of the article's prose is the article.
-                Hint::Negative => minor || an.in_discussion[i],
+                Hint::Negative => minor || an.in_discussion[i] || is_card_list(doc, an, d),
                 Hint::Doubtful => mode != Mode::Recall && minor,
                 _ => {
                     mode == Mode::Precision
@@ -531,6 +537,41 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
             };
     }
 }
+
+/// Whether a block is a run of cards: at least [`CARD_RUN`] `div`,
+/// `article`, `section` or `li` children with one tag, each holding a link,
+/// as related stories and teasers are laid out (also inside one list).
+fn is_card_list(doc: &Document, an: &Analysis, id: NodeId) -> bool {
+    let run = |parent: NodeId| {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for c in doc.children(parent).take(MAX_CARD_CHILDREN) {
+            let Some(tag) = doc
+                .tag(c)
+                .map(|t| &**t)
+                .filter(|t| matches!(*t, "div" | "article" | "section" | "li"))
+                .filter(|_| an.link[c.index()] > 0)
+            else {
+                continue;
+            };
+            match counts.iter_mut().find(|(t, _)| *t == tag) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((tag, 1)),
+            }
+        }
+        counts.iter().any(|(_, n)| *n >= CARD_RUN)
+    };
+    run(id)
+        || doc
+            .children(id)
+            .take(MAX_CARD_CHILDREN)
+            .filter(|&c| doc.tag(c).is_some_and(|t| matches!(&**t, "ul" | "ol")))
+            .any(run)
+}
+
+/// Fewest look-alike children that make a run of cards.
+const CARD_RUN: usize = 3;
+/// Most children read when looking for a run of cards.
+const MAX_CARD_CHILDREN: usize = 64;
 
 /// Marks the copies of a block already seen in `parts`: pages that print
 /// the article once per screen size and hide all but one with CSS hold it
@@ -658,10 +699,14 @@ mod tests {
             "<div class='quotes'>{}</div>",
             format!("<p>{PARA}</p>").repeat(6)
         );
+        // Links around both, so the page as a whole scores below either.
+        let links = "<div>".to_owned()
+            + &"<a href='/x'>A link to another page of the site</a> ".repeat(60)
+            + "</div>";
         let html = format!(
-            "<body><main><div class='entry-content'>{}</div></main>\
+            "<body>{links}<main><div class='entry-content'>{}</div></main>\
              <div class='bar bar-footer'><div class='bar-inner'>{quotes}</div></div></body>",
-            format!("<p>{PARA}</p>").repeat(4)
+            format!("<p>{PARA}</p>").repeat(5)
         );
         assert_eq!(root_class(&html), "entry-content");
     }
@@ -713,6 +758,46 @@ mod tests {
         };
         assert!(!an.dropped[named("newsletter-wrapper").index()]);
         assert!(an.dropped[named("newsletter-signup").index()]);
+    }
+
+    #[test]
+    fn a_run_of_cards_named_as_furniture_goes_however_long() {
+        let card = format!("<div><h3><a href='/s'>Another story</a></h3><p>{PARA}</p></div>");
+        let html = format!(
+            "<body><article class='post'><h1>T</h1><div class='entry-content'>{}</div>\
+             <div class='related-posts'><h2>Related</h2>{}</div></article></body>",
+            format!("<p>{PARA}</p>").repeat(4),
+            card.repeat(6)
+        );
+        let doc = Document::parse(&html);
+        let mut an = analyze(&doc);
+        let root = choose_root(&doc, &an);
+        mark_furniture(&doc, &mut an, root, Mode::Balanced);
+        let related = doc
+            .descendants(NodeId::ROOT)
+            .find(|&n| doc.element(n).and_then(|e| e.attr("class")) == Some("related-posts"))
+            .unwrap();
+        assert!(an.dropped[related.index()]);
+    }
+
+    #[test]
+    fn a_winner_holding_the_headline_stays_inside_a_block_named_as_furniture() {
+        let excerpt = format!("<p><a href='/i'>Issue</a> {PARA}</p>");
+        let html = format!(
+            "<body><main><div class='newsletter-wrapper'><article><h1>T</h1>{}</article></div></main>\
+             <div><section class='blog-archive'><h2>Past issues</h2>{}</section></div></body>",
+            format!("<p>{PARA}</p>").repeat(8),
+            excerpt.repeat(5)
+        );
+        let doc = Document::parse(&html);
+        let an = analyze(&doc);
+        let root = choose_root(&doc, &an);
+        assert!(
+            doc.descendants(root)
+                .any(|d| doc.tag(d).is_some_and(|t| &**t == "h1")),
+            "{:?}",
+            doc.element(root).map(|e| e.tag().to_string())
+        );
     }
 
     #[test]

@@ -144,6 +144,7 @@ struct Found {
 /// headline stands.
 pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -> Meta {
     let mut f = Found::default();
+    let mut furniture = Furniture::new(doc, content);
     let mut walk = doc.descendants(NodeId::ROOT);
     while let Some(id) = walk.next() {
         let Some(el) = doc.element(id) else { continue };
@@ -186,7 +187,7 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
                 walk.skip_children(id);
                 continue;
             }
-            "time" if !in_furniture(doc, id) => {
+            "time" if !furniture.contains(doc, id) => {
                 let value = el
                     .attr("datetime")
                     .map_or_else(|| doc.clean_text(id), str::to_owned);
@@ -215,7 +216,7 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
             "a" => {
                 let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
                 let rels: Vec<&str> = rel.split_whitespace().collect();
-                if rels.contains(&"author") || is_author_link(el) && !in_furniture(doc, id) {
+                if rels.contains(&"author") || is_author_link(el) && !furniture.contains(doc, id) {
                     f.authors.add(Origin::VisibleText, &doc.clean_text(id));
                 } else if rels.contains(&"category") {
                     f.categories.add(Origin::VisibleText, &doc.clean_text(id));
@@ -252,7 +253,7 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
         .chain(f.class_bylines.iter().map(|raw| names::clean_byline(raw)))
         .all(|n| n.is_empty());
     if want_date || want_author {
-        labelled_lines(doc, &mut f, want_date, want_author);
+        labelled_lines(doc, &mut f, &mut furniture, want_date, want_author);
     }
     for (n, label) in &f.twitter_labels {
         let label = label.trim().trim_end_matches(':').to_ascii_lowercase();
@@ -351,25 +352,59 @@ fn order_by_nearness(doc: &Document, h1s: &mut [(NodeId, String)], content: Node
     });
 }
 
-/// Whether `id` sits in a comment section, footer or similar, where dates
-/// and names are not the article's.
-fn in_furniture(doc: &Document, id: NodeId) -> bool {
-    // A footer inside an `article` is the article's own ("Posted by Jane
-    // Doe on <time>"), not the page's.
-    let mut footer = false;
-    for e in doc.ancestors(id).filter_map(|a| doc.element(a)) {
-        match &**e.tag() {
-            "aside" | "nav" => return true,
-            "footer" => footer = true,
-            "article" if footer => footer = false,
-            _ if crate::content::classify::hint(e) == crate::content::classify::Hint::Negative => {
-                return true;
-            }
-            _ => {}
+/// Tells whether a node sits in the page's furniture (a footer, aside or
+/// navigation block, or an element named as furniture), where dates and
+/// names are not the article's. A footer inside the article's own
+/// `<article>` is the article's ("Posted by Jane Doe on <time>"). Each
+/// check walks the node's ancestors, so a page gets [`MAX_FURNITURE_CHECKS`]
+/// of them; past that, nodes count as furniture.
+struct Furniture {
+    /// The `article` element of the article's container, if any.
+    own_article: Option<NodeId>,
+    checks_left: usize,
+}
+
+impl Furniture {
+    fn new(doc: &Document, content: NodeId) -> Self {
+        // The `article` around the container, else the first in it.
+        let is_article = |a: &NodeId| doc.tag(*a).is_some_and(|t| &**t == "article");
+        let own_article = std::iter::once(content)
+            .chain(doc.ancestors(content))
+            .find(is_article)
+            .or_else(|| doc.descendants(content).find(is_article));
+        Furniture {
+            own_article,
+            checks_left: MAX_FURNITURE_CHECKS,
         }
     }
-    footer
+
+    fn contains(&mut self, doc: &Document, id: NodeId) -> bool {
+        if self.checks_left == 0 {
+            return true;
+        }
+        self.checks_left -= 1;
+        let mut footer = false;
+        for a in doc.ancestors(id) {
+            let Some(e) = doc.element(a) else { continue };
+            match &**e.tag() {
+                "aside" | "nav" => return true,
+                "footer" => footer = true,
+                "article" if footer && Some(a) == self.own_article => footer = false,
+                _ if crate::content::classify::hint(e)
+                    == crate::content::classify::Hint::Negative =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        footer
+    }
 }
+
+/// How many nodes a page may have checked for furniture: enough for the
+/// dates, author links and labelled lines of any real page.
+const MAX_FURNITURE_CHECKS: usize = 200;
 
 /// Whether `id` sits in a footer, aside or navigation block, where
 /// headings title the site's furniture ("Follow us", "Contact").
@@ -395,13 +430,14 @@ fn in_author_box(doc: &Document, id: NodeId, depth: usize) -> bool {
     let near = || doc.ancestors(id).take(depth).filter_map(|a| doc.element(a));
     near().any(is_author_box)
         && !near().any(|e| {
-            e.attr("class")
-                .is_some_and(|c| contains_ignore_case(c, "comment"))
+            crate::content::classify::is_discussion(e)
+                || e.attr("class")
+                    .is_some_and(|c| contains_ignore_case(c, "comment"))
         })
 }
 
 /// Whether a text run could be a name on its own: two to four words,
-/// each starting with a capital.
+/// each starting with a capital, in at most 60 bytes.
 fn looks_like_name(raw: &str) -> bool {
     let raw = raw.trim_end();
     raw.len() <= 60
@@ -736,7 +772,13 @@ fn line_above(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
 /// "Published: 2 Feb 2023") and the first byline that does ("Written by
 /// Jane Doe") anywhere on the page outside furniture, for pages that put
 /// them far from the headline.
-fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_author: bool) {
+fn labelled_lines(
+    doc: &Document,
+    f: &mut Found,
+    furniture: &mut Furniture,
+    mut want_date: bool,
+    mut want_author: bool,
+) {
     const DATE_LABELS: [&str; 3] = ["posted on", "published", "date:"];
     const AUTHOR_LABELS: [&str; 6] = [
         "written by",
@@ -757,6 +799,7 @@ fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_a
     // An author box anywhere ("About the author: Jane Doe") is the last
     // resort, read only when no label gives a name.
     let mut want_class = want_author;
+    let mut box_checks = MAX_LABELLED_LINES;
     let mut walk = doc.descendants(NodeId::ROOT);
     while let Some(id) = walk.next() {
         let raw = match &doc.node(id).data {
@@ -772,8 +815,11 @@ fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_a
         let author = want_author && starts(raw, &AUTHOR_LABELS);
         if !date && !author {
             if want_class && looks_like_name(raw) && in_author_box(doc, id, 5) {
+                // Hostile pages repeat names in boxes too.
+                box_checks -= 1;
+                want_class = box_checks > 0;
                 let text = collapse_whitespace(raw);
-                if !names::clean_byline(&text).is_empty() && !in_furniture(doc, id) {
+                if !names::clean_byline(&text).is_empty() && !furniture.contains(doc, id) {
                     f.class_bylines.push(text);
                     want_class = false;
                 }
@@ -785,7 +831,7 @@ fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_a
             return;
         }
         let text = collapse_whitespace(raw);
-        if text.chars().count() > MAX_LINE_CHARS || in_furniture(doc, id) {
+        if text.chars().count() > MAX_LINE_CHARS || furniture.contains(doc, id) {
             continue;
         }
         // Credits in a list or table ("Written by" a film's writer) are
@@ -806,9 +852,10 @@ fn labelled_lines(doc: &Document, f: &mut Found, mut want_date: bool, mut want_a
         if author {
             let before = f.authors.0.len();
             // "This post was written by Jane Doe, …" reads as its byline.
-            let at = text
-                .find("written by")
-                .filter(|_| text.starts_with("This "));
+            let at = text.to_ascii_lowercase().find("written by").filter(|_| {
+                text.get(..5)
+                    .is_some_and(|t| t.eq_ignore_ascii_case("this "))
+            });
             byline(doc, id, &text[at.unwrap_or(0)..], f);
             want_author = f.authors.0[before..]
                 .iter()
@@ -1529,6 +1576,36 @@ mod tests {
              <b>John Roe</b></div><p>Nice post.</p></li></ol>"
         ));
         assert!(a.authors.is_empty(), "a commenter: {:?}", a.authors);
+        let a = meta(&format!(
+            "<h1>Story</h1>{filler}<section class='replies'><div class='post-author'>\
+             <span>John Roe</span></div><p>Nice post.</p></section>"
+        ));
+        assert!(a.authors.is_empty(), "a reply: {:?}", a.authors);
+        let a = meta(&format!(
+            "<h1>Story</h1>{filler}<div class='post-author-box'><h4>Follow Me</h4>\
+             <div class='author-name'>Jane Doe</div></div>"
+        ));
+        assert_eq!(a.authors, ["Jane Doe"], "a box's other lines are not names");
+    }
+
+    #[test]
+    fn footers_of_other_articles_are_furniture() {
+        let filler = "<p>Some words of the article.</p>".repeat(10);
+        let card = "<article class='teaser'><h3><a href='/s'>Story</a></h3><footer>\
+                    <a href='/author/mark-other/'>Mark Other</a>\
+                    <time datetime='2019-01-01'>Jan 1</time></footer></article>";
+        let a = meta(&format!(
+            "<article><h1>Harbour plan</h1><p>By Jane Doe</p><p>Published May 5, 2023</p>\
+             {filler}</article><section class='more-from-site'>{}</section>",
+            card.repeat(3)
+        ));
+        assert_eq!(a.authors, ["Jane Doe"]);
+        assert_eq!(
+            a.published
+                .map(|d| d.to_string()[..10].to_owned())
+                .as_deref(),
+            Some("2023-05-05")
+        );
     }
 
     #[test]

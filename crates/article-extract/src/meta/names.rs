@@ -74,6 +74,17 @@ const ROLES: &[&str] = &[
     "about",
     "sponsored",
     "advertisement",
+    // Words of a box's other lines ("Follow Me", "Latest Posts").
+    "follow",
+    "subscribe",
+    "contact",
+    "latest",
+    "recent",
+    "popular",
+    "related",
+    "posts",
+    "articles",
+    "policy",
 ];
 
 /// Most words in a byline that is not a list of names.
@@ -106,16 +117,20 @@ pub(crate) fn clean(raw: &str) -> Vec<String> {
     {
         return Vec::new();
     }
-    // A title joined by a conjunction ("Head of Marketing and Community
-    // Development") is a title throughout.
-    let titled = |g: &&Vec<&str>| g.len() > 1 && g.iter().any(|p| has_role(p));
+    // A title joined by a conjunction after the name ("Jane Doe, Head of
+    // Marketing and Community Development") is a title throughout.
+    let titled = |g: &Vec<&str>| {
+        g.len() > 1
+            && g.first()
+                .is_some_and(|p| has_role(p) && (p.contains(" of ") || p.contains(" for ")))
+    };
     let mut names = Vec::new();
-    for part in groups
+    let kept = groups
         .iter()
-        .filter(|g| !titled(g))
-        .flatten()
-        .filter(|p| !labelled(p))
-    {
+        .enumerate()
+        .filter(|(i, g)| *i == 0 || !titled(g))
+        .flat_map(|(_, g)| g);
+    for part in kept.filter(|p| !labelled(p)) {
         let name = strip_prefix(part.trim())
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
             .trim();
@@ -513,6 +528,8 @@ mod tests {
         );
         assert_eq!(clean("View all posts by Jane Doe →"), ["Jane Doe"]);
         assert!(clean("Sponsored").is_empty());
+        assert!(clean("Follow Me").is_empty());
+        assert!(clean("Latest Posts").is_empty());
         assert_eq!(
             clean("Jane Doe, Head of Marketing and Community Development"),
             ["Jane Doe"],
@@ -521,6 +538,11 @@ mod tests {
         assert_eq!(
             clean("Jane Doe, John Roe and Ann Poe"),
             ["Jane Doe", "John Roe", "Ann Poe"]
+        );
+        assert_eq!(clean("By Jane Doe and The Associated Press"), ["Jane Doe"]);
+        assert_eq!(
+            clean("By Jane Doe, Senior Editor and John Roe, Contributor"),
+            ["Jane Doe", "John Roe"]
         );
     }
 
