@@ -274,11 +274,15 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
 }
 
 /// The text of a heading, with a space where a line break or a block
-/// splits it ("Weekend<br>Coding Agent").
+/// splits it ("Weekend<br>Coding Agent"), and without a date set in it.
 fn heading_text(doc: &Document, id: NodeId) -> String {
     let mut out = String::new();
-    for n in doc.descendants(id) {
+    let mut walk = doc.descendants(id);
+    while let Some(n) = walk.next() {
         match &doc.node(n).data {
+            // A date set in the headline (`<h1><time>Dec 18 2025</time>
+            // Title</h1>`) is not part of it.
+            NodeData::Element(el) if &**el.tag() == "time" => walk.skip_children(n),
             NodeData::Text(t) => {
                 // Too long for a headline: keep a prefix, which callers
                 // reject by its length, and stop reading.
@@ -1703,6 +1707,22 @@ mod tests {
             </body>"#,
         );
         assert_eq!(a.title.as_deref(), Some("Advent notes"));
+    }
+
+    #[test]
+    fn a_date_set_in_the_headline_is_not_part_of_it() {
+        let a = meta(
+            "<title>Preparing a transition | Blog</title><article><h1><a href='/p'>\
+             <time datetime='2025-12-18T13:21:19+00:00'>Dec <span>18</span> 2025</time> \
+             Preparing a transition</a></h1><p>Text.</p></article>",
+        );
+        assert_eq!(a.title.as_deref(), Some("Preparing a transition"));
+        assert_eq!(
+            a.published
+                .map(|d| d.to_string()[..10].to_owned())
+                .as_deref(),
+            Some("2025-12-18")
+        );
     }
 
     #[test]
