@@ -41,6 +41,6 @@ pub use field::{Field, UnknownField};
 pub use links::{Link, links};
 pub use provenance::{FieldOrigin, Origin, Provenance, Sourced};
 pub use record::Record;
-pub use text::{plain_text, word_count};
+pub use text::{inline_text, plain_text, word_count};
 pub use timestamp::{Timestamp, TimestampError};
 pub use url::Url;

@@ -75,8 +75,9 @@ fn push_line(out: &mut String, content: &[Inline]) {
     out.push_str(&inline_text(content));
 }
 
-/// Renders inline content as one string with spaces collapsed and trimmed.
-pub(crate) fn inline_text(content: &[Inline]) -> String {
+/// Renders inline content as one string with spaces collapsed and trimmed:
+/// the text of one paragraph or heading.
+pub fn inline_text(content: &[Inline]) -> String {
     let mut raw = String::new();
     push_inlines(&mut raw, content);
     collapse(&raw)

@@ -295,9 +295,7 @@ impl Builder<'_, '_> {
         let doc = self.cx.doc;
         // Text after the heading in its section; a long run of siblings
         // is not read through, and counts as a section with text.
-        let mut after = std::iter::successors(doc.node(last.node).next, |&n| doc.node(n).next);
-        let followed = after
-            .by_ref()
+        let followed = std::iter::successors(doc.node(last.node).next, |&n| doc.node(n).next)
             .take(MAX_SECTION_SIBLINGS)
             .any(|n| an.text[n.index()] > 0);
         let blocks = &mut self.frames[last.frame].blocks;
@@ -443,7 +441,7 @@ impl Builder<'_, '_> {
             return;
         }
         let heading = self.heading.take();
-        let text = article_model::plain_text(&[Block::Paragraph(content.clone())]);
+        let text = article_model::inline_text(&content);
         let has_code = || content.iter().any(|i| matches!(i, Inline::Code(_)));
         if text.is_empty()
             || filter::is_noise(&text)

@@ -104,7 +104,7 @@ fn drop_empty_sections(body: &mut Vec<Block>) {
 /// Whether a heading reads as a label ("Related posts", "Tags") rather
 /// than a sentence ("Update, 5 pm: The council voted 7–2 to …").
 fn is_label(content: &[article_model::Inline]) -> bool {
-    let text = article_model::plain_text(&[Block::Paragraph(content.to_vec())]);
+    let text = article_model::inline_text(content);
     text.split_whitespace().count() <= LABEL_WORDS && !text.trim_end().ends_with(['.', '…'])
 }
 

@@ -64,6 +64,12 @@ impl Analysis {
             self.link[id.index()] as f32 / t as f32
         }
     }
+
+    /// The subtree's score discounted by its link density: what the choice
+    /// of the article's container compares.
+    fn root_score(&self, id: NodeId) -> f32 {
+        self.score[id.index()] * (1.0 - self.link_density(id))
+    }
 }
 
 /// Measures and scores every node of `doc`.
@@ -262,7 +268,7 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
         if doc.element(id).is_none() {
             continue;
         }
-        let mut score = an.score[i] * (1.0 - an.link_density(id));
+        let mut score = an.root_score(id);
         // Posts in a comment thread are not the article, however long.
         if an.in_discussion[i] && an.hint[i] != Hint::Negative && score > 0.0 {
             score *= NEGATIVE_WEIGHT;
@@ -281,8 +287,8 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
     }
     // A winner inside a block named as furniture (a testimonial slider in
     // `x-bar-footer`) yields to a container named as content that scores
-    // nearly as well outside such blocks.
-    // A winner holding the headline or the marked article body stays.
+    // nearly as well outside such blocks, unless it holds the headline or
+    // the marked article body.
     let holds_headline = || {
         doc.descendants(best)
             .any(|d| doc.tag(d).is_some_and(|t| &**t == "h1") || an.marked.contains(&d))
@@ -308,7 +314,7 @@ pub(crate) fn choose_root(doc: &Document, an: &Analysis) -> NodeId {
                 let i = id.index();
                 an.hint[i] == Hint::Positive && !an.in_furniture[i] && !under_negative[i]
             })
-            .map(|id| (id, an.score[id.index()] * (1.0 - an.link_density(id))))
+            .map(|id| (id, an.root_score(id)))
             .filter(|&(_, score)| score >= NAMED_RIVAL_SHARE * best_score)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(id, _)| id);
@@ -524,7 +530,8 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
         an.dropped[i] |= cut
             || match an.hint[i] {
                 // A block named as furniture ("newsletter-content") that
-                // holds most of the article's prose is the article.
+                // holds half the article's prose or more is the article,
+                // unless it is a discussion or a run of cards.
                 Hint::Negative => minor || an.in_discussion[i] || is_card_list(doc, an, d),
                 Hint::Doubtful => mode != Mode::Recall && minor,
                 _ => {

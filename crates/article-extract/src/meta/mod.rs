@@ -784,14 +784,10 @@ fn labelled_lines(
     mut want_author: bool,
 ) {
     const DATE_LABELS: [&str; 3] = ["posted on", "published", "date:"];
-    const AUTHOR_LABELS: [&str; 6] = [
-        "written by",
-        "article by",
-        "author:",
-        "this post was written by",
-        "this article was written by",
-        "this story was written by",
-    ];
+    const AUTHOR_LABELS: [&str; 3] = ["written by", "article by", "author:"];
+    // A closing line names the author the same way: "This post was written
+    // by Jane Doe, …" reads as "written by Jane Doe, …".
+    const CLOSING: [&str; 3] = ["this post was ", "this article was ", "this story was "];
     // Enough for any page's real labels; hostile pages repeat them.
     let mut budget = MAX_LABELLED_LINES;
     let starts = |raw: &str, labels: &[&str]| {
@@ -816,7 +812,11 @@ fn labelled_lines(
         };
         // Most text runs are not labelled: look before copying any.
         let date = want_date && starts(raw, &DATE_LABELS);
-        let author = want_author && starts(raw, &AUTHOR_LABELS);
+        let byline_text = CLOSING
+            .iter()
+            .find(|&&p| starts(raw, &[p]))
+            .map_or(raw, |p| &raw[p.len()..]);
+        let author = want_author && starts(byline_text, &AUTHOR_LABELS);
         if !date && !author {
             if want_class && looks_like_name(raw) && in_author_box(doc, id, 5) {
                 // Hostile pages repeat names in boxes too.
@@ -855,12 +855,7 @@ fn labelled_lines(
         }
         if author {
             let before = f.authors.0.len();
-            // "This post was written by Jane Doe, …" reads as its byline.
-            let at = text.to_ascii_lowercase().find("written by").filter(|_| {
-                text.get(..5)
-                    .is_some_and(|t| t.eq_ignore_ascii_case("this "))
-            });
-            byline(doc, id, &text[at.unwrap_or(0)..], f);
+            byline(doc, id, &collapse_whitespace(byline_text), f);
             want_author = f.authors.0[before..]
                 .iter()
                 .all(|(_, raw)| names::clean_byline(raw).is_empty());
