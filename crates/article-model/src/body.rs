@@ -55,6 +55,19 @@ pub enum Block {
 pub struct ListItem {
     /// The item's content.
     pub blocks: Vec<Block>,
+    /// For an item of a task list (a checkbox on the page), whether it is
+    /// ticked; `None` for an ordinary item.
+    pub checked: Option<bool>,
+}
+
+impl ListItem {
+    /// An ordinary (not task) item holding `blocks`.
+    pub fn new(blocks: Vec<Block>) -> Self {
+        ListItem {
+            blocks,
+            checked: None,
+        }
+    }
 }
 
 /// One table cell.

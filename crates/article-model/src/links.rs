@@ -84,12 +84,10 @@ mod tests {
             Block::List {
                 ordered: false,
                 start: None,
-                items: vec![ListItem {
-                    blocks: vec![Block::Paragraph(vec![
-                        link("https://b.example/", "B"),
-                        link("javascript:void(0)", "not kept"),
-                    ])],
-                }],
+                items: vec![ListItem::new(vec![Block::Paragraph(vec![
+                    link("https://b.example/", "B"),
+                    link("javascript:void(0)", "not kept"),
+                ])])],
             },
             Block::Quote(vec![Block::Paragraph(vec![link(
                 "https://c.example/x",

@@ -141,7 +141,7 @@ mod tests {
 
     #[test]
     fn list_items_and_rows_take_one_line_each() {
-        let item = |s: &str| ListItem { blocks: vec![p(s)] };
+        let item = |s: &str| ListItem::new(vec![p(s)]);
         let cell = |s: &str| Cell::new(false, vec![Inline::Text(s.into())]);
         let body = vec![
             Block::List {

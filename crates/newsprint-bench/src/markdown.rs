@@ -1,5 +1,5 @@
 //! The Markdown pass: what `news2md` writes, read back by a CommonMark/GFM
-//! parser (pulldown-cmark, tables on).
+//! parser (pulldown-cmark, tables and task lists on).
 //!
 //! For every page it measures:
 //!
@@ -11,7 +11,11 @@
 //! - on wcxb-dev, the structure: how many of the headings, list items and
 //!   table rows of `main_content_markdown` reappear (same words) in the
 //!   output, per kind. A truth heading with the page title's words is left
-//!   out, since the title goes to the front matter.
+//!   out, since the title goes to the front matter. The truth is read as
+//!   its files are written, one block per line ([`line_blocks`]); and since
+//!   it writes a numbered heading (`<h3>3. Acme</h3>`) as the list item
+//!   "3. Acme", a heading with the item's number and words counts as that
+//!   item, and is reported apart ([`Tally::as_numbered_headings`]).
 
 use std::collections::HashMap;
 
@@ -54,6 +58,9 @@ pub struct Tally {
     pub found: u64,
     /// Truth elements.
     pub total: u64,
+    /// Of `found`, list items that the output has as a numbered heading
+    /// with the item's number and words.
+    pub as_numbered_headings: u64,
 }
 
 impl Tally {
@@ -69,6 +76,7 @@ impl Tally {
     fn add(&mut self, other: Tally) {
         self.found += other.found;
         self.total += other.total;
+        self.as_numbered_headings += other.as_numbered_headings;
     }
 }
 
@@ -338,7 +346,7 @@ pub fn plain_text(markdown: &str) -> String {
     let mut out = String::new();
     let mut block_start = false;
     let mut in_figure = false;
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS) {
         let starts_block = std::mem::take(&mut block_start);
         match event {
             Event::Start(Tag::Image { .. }) if starts_block => in_figure = true,
@@ -395,14 +403,20 @@ pub struct Elements {
     pub headings: Vec<String>,
     /// List item texts (an item's own text, without its nested lists).
     pub list_items: Vec<String>,
+    /// The number of each list item of an ordered list, by index into
+    /// `list_items`.
+    pub item_numbers: Vec<Option<u64>>,
     /// Table rows, cells in order.
     pub table_rows: Vec<String>,
+    /// Headings whose text starts with a number ("### 1. NoGood" reads
+    /// "1 nogood").
+    pub numbered_headings: Vec<String>,
 }
 
 #[derive(Clone, Copy)]
 enum Kind {
     Heading,
-    Item,
+    Item(Option<u64>),
     Row,
 }
 
@@ -411,22 +425,50 @@ pub fn elements(markdown: &str) -> Elements {
     let mut found = Elements::default();
     // Open elements, innermost last, each with the text gathered so far.
     let mut open: Vec<(Kind, String)> = Vec::new();
+    // The next number of each open list; `None` for unordered ones.
+    let mut lists: Vec<Option<u64>> = Vec::new();
     let close = |open: &mut Vec<(Kind, String)>, found: &mut Elements| {
         if let Some((kind, text)) = open.pop() {
             let key = key(&text);
-            if !key.is_empty() {
-                match kind {
-                    Kind::Heading => found.headings.push(key),
-                    Kind::Item => found.list_items.push(key),
-                    Kind::Row => found.table_rows.push(key),
+            if key.is_empty() {
+                return;
+            }
+            let numbered = key
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()) && key.len() > w.len());
+            match kind {
+                Kind::Heading => {
+                    if numbered {
+                        found.numbered_headings.push(key.clone());
+                    }
+                    found.headings.push(key);
                 }
+                Kind::Item(number) => {
+                    found.list_items.push(key);
+                    found.item_numbers.push(number);
+                }
+                Kind::Row => found.table_rows.push(key),
             }
         }
     };
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
+    for event in Parser::new_ext(markdown, options) {
         match event {
             Event::Start(Tag::Heading { .. }) => open.push((Kind::Heading, String::new())),
-            Event::Start(Tag::Item) => open.push((Kind::Item, String::new())),
+            Event::Start(Tag::List(first)) => lists.push(first),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                push_innermost(&mut open, " ");
+            }
+            Event::Start(Tag::Item) => {
+                let number = lists.last_mut().and_then(|next| {
+                    let n = next.as_mut()?;
+                    *n += 1;
+                    Some(*n - 1)
+                });
+                open.push((Kind::Item(number), String::new()));
+            }
             Event::Start(Tag::TableHead | Tag::TableRow) => open.push((Kind::Row, String::new())),
             Event::End(
                 TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow,
@@ -455,7 +497,7 @@ fn push_innermost(open: &mut [(Kind, String)], s: &str) {
         if let Some((_, text)) = outer
             .iter_mut()
             .rev()
-            .find(|(k, _)| matches!(k, Kind::Item | Kind::Row))
+            .find(|(k, _)| matches!(k, Kind::Item(_) | Kind::Row))
         {
             text.push_str(s);
         }
@@ -467,38 +509,76 @@ fn key(text: &str) -> String {
     tokens(text, Case::Lower).join(" ")
 }
 
+/// `truth` with a blank line before each unindented line that follows a
+/// list item and is not an item itself. The truth files put one block per
+/// line, with no blank lines between; read as CommonMark, a paragraph
+/// line after an item would continue the item lazily (`- a\n**Pros:**`
+/// is one item, "a Pros:"), which is not what the file means.
+fn line_blocks(truth: &str) -> String {
+    let mut out = String::with_capacity(truth.len() + truth.len() / 16);
+    let mut in_item = false;
+    // The fence of the code block the line is in: "```" or "~~~".
+    let mut fence: Option<&str> = None;
+    for line in truth.lines() {
+        let trimmed = line.trim_start();
+        for opener in ["```", "~~~"] {
+            if trimmed.starts_with(opener) && fence.is_none_or(|f| f == opener) {
+                fence = if fence.is_some() { None } else { Some(opener) };
+            }
+        }
+        let in_fence = fence.is_some();
+        let indented = trimmed.len() != line.len();
+        let item = !in_fence && is_item_line(trimmed);
+        if in_item && !in_fence && !item && !indented && !trimmed.is_empty() {
+            out.push('\n');
+        }
+        if trimmed.is_empty() {
+            in_item = false;
+        } else if item {
+            in_item = true;
+        } else if !indented {
+            in_item = false;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Whether `line` (trimmed at the start) opens a list item: `-`, `*`, `+`
+/// or up to nine digits and `.` or `)`, then a space or the line's end.
+fn is_item_line(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if (1..=9).contains(&digits) {
+        line[digits..].strip_prefix(['.', ')'])
+    } else {
+        line.strip_prefix(['-', '*', '+'])
+    };
+    rest.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
+}
+
 /// How many of `truth`'s headings, list items and table rows (Markdown)
 /// reappear in `output` (Markdown), leaving out truth headings that are
 /// the `title`; and the first of those that do not.
 pub fn structure(output: &str, truth: &str, title: Option<&str>) -> (Structure, Missed) {
     let got = elements(output);
-    let mut want = elements(truth);
+    let mut want = elements(&line_blocks(truth));
     if let Some(title) = title.map(key) {
         want.headings.retain(|h| *h != title);
     }
-    let tally = |got: &[String], want: &[String]| {
-        let mut pool: HashMap<&str, usize> = HashMap::new();
-        for g in got {
-            *pool.entry(g).or_default() += 1;
-        }
-        let mut missed = Vec::new();
-        let mut found = 0;
-        for w in want {
-            match pool.get_mut(w.as_str()) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    found += 1;
-                }
-                _ if missed.len() < MISSED_KEPT => missed.push(w.clone()),
-                _ => {}
-            }
-        }
-        let total = want.len() as u64;
-        (Tally { found, total }, missed)
+    let (headings, missed_headings) = tally(&got.headings, &want.headings, |_| None);
+    // The truth writes a numbered heading (`<h3>1. NoGood</h3>`) as the
+    // item "1. NoGood": a heading reading so is that item.
+    let numbered = |i: usize| {
+        let n = want.item_numbers.get(i).copied().flatten()?;
+        Some(format!("{n} {}", want.list_items[i]))
     };
-    let (headings, missed_headings) = tally(&got.headings, &want.headings);
-    let (list_items, missed_items) = tally(&got.list_items, &want.list_items);
-    let (table_rows, missed_rows) = tally(&got.table_rows, &want.table_rows);
+    let mut lines = Pool::new(&got.numbered_headings);
+    let (mut list_items, missed_items) = tally(&got.list_items, &want.list_items, |i| {
+        numbered(i).filter(|line| lines.take(line))
+    });
+    let (table_rows, missed_rows) = tally(&got.table_rows, &want.table_rows, |_| None);
+    list_items.as_numbered_headings = lines.taken;
     (
         Structure {
             headings,
@@ -511,6 +591,61 @@ pub fn structure(output: &str, truth: &str, title: Option<&str>) -> (Structure, 
             table_rows: missed_rows,
         },
     )
+}
+
+/// Elements of one kind, each usable once.
+struct Pool<'a> {
+    left: HashMap<&'a str, usize>,
+    /// Elements taken.
+    taken: u64,
+}
+
+impl<'a> Pool<'a> {
+    fn new(elements: &'a [String]) -> Self {
+        let mut left: HashMap<&str, usize> = HashMap::new();
+        for e in elements {
+            *left.entry(e).or_default() += 1;
+        }
+        Pool { left, taken: 0 }
+    }
+
+    /// Takes one `element`, if one is left.
+    fn take(&mut self, element: &str) -> bool {
+        match self.left.get_mut(element) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                self.taken += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// How many of `want` reappear in `got`, each element of `got` matching
+/// once, and the first [`MISSED_KEPT`] that do not. `fallback(i)` may
+/// match the `i`th of `want` some other way when `got` has no equal.
+fn tally(
+    got: &[String],
+    want: &[String],
+    mut fallback: impl FnMut(usize) -> Option<String>,
+) -> (Tally, Vec<String>) {
+    let mut pool = Pool::new(got);
+    let mut missed = Vec::new();
+    let mut found = 0;
+    for (i, w) in want.iter().enumerate() {
+        if pool.take(w) || fallback(i).is_some() {
+            found += 1;
+        } else if missed.len() < MISSED_KEPT {
+            missed.push(w.clone());
+        }
+    }
+    let tally = Tally {
+        found,
+        total: want.len() as u64,
+        as_numbered_headings: 0,
+    };
+    (tally, missed)
 }
 
 /// The `n` pages that missed the most structure elements, most first.
@@ -545,13 +680,50 @@ mod tests {
         assert_eq!(e.list_items, ["a", "nested", "b"]);
         assert_eq!(e.table_rows, ["h i", "x y"]);
         let (s, missed) = structure("## Part one\n\n- a\n", md, Some("Title"));
-        assert_eq!(s.headings, Tally { found: 1, total: 1 });
-        assert_eq!(s.list_items, Tally { found: 1, total: 3 });
-        assert_eq!(s.table_rows, Tally { found: 0, total: 2 });
+        let t = |found, total| Tally {
+            found,
+            total,
+            as_numbered_headings: 0,
+        };
+        assert_eq!(s.headings, t(1, 1));
+        assert_eq!(s.list_items, t(1, 3));
+        assert_eq!(s.table_rows, t(0, 2));
         assert_eq!(s.missed(), 4);
         assert_eq!(missed.list_items, ["nested", "b"]);
         assert_eq!(missed.table_rows, ["h i", "x y"]);
         assert!(missed.headings.is_empty());
+    }
+
+    #[test]
+    fn a_truth_line_after_an_item_is_a_block_of_its_own() {
+        let truth = "- a\n**Pros:**\n- b\n  indented more\n\ntext\n```\n- x\n~~~\ny\n```\n";
+        assert_eq!(
+            line_blocks(truth),
+            "- a\n\n**Pros:**\n- b\n  indented more\n\ntext\n```\n- x\n~~~\ny\n```\n"
+        );
+        let e = elements(&line_blocks(truth));
+        assert_eq!(e.list_items, ["a", "b indented more"]);
+        assert!(is_item_line("12) x") && is_item_line("-") && !is_item_line("**Pros:**"));
+        assert!(!is_item_line("1.5 million") && !is_item_line("-1 degrees"));
+    }
+
+    #[test]
+    fn a_numbered_heading_is_the_truth_item_of_that_number() {
+        let truth = "Intro\n\n3. [Acme](https://x.test/)\n\nText\n\n4. Beta\n\n- 5 plain\n";
+        let e = elements(truth);
+        assert_eq!(e.list_items, ["acme", "beta", "5 plain"]);
+        assert_eq!(e.item_numbers, [Some(3), Some(4), None]);
+        let output = "Intro\n\n### 3\\. Acme\n\nText\n\n4\\. Beta\n\n### 5\\. Plain\n";
+        assert_eq!(elements(output).numbered_headings, ["3 acme", "5 plain"]);
+        let (s, missed) = structure(output, truth, None);
+        assert_eq!(s.list_items.found, 1);
+        assert_eq!(s.list_items.as_numbered_headings, 1);
+        // A paragraph is not a heading, an unnumbered item is not found as
+        // a numbered heading, and a heading of another number is not the
+        // item.
+        assert_eq!(missed.list_items, ["beta", "5 plain"]);
+        let (s, _) = structure("### 2\\. Acme\n", truth, None);
+        assert_eq!(s.list_items.found, 0);
     }
 
     #[test]

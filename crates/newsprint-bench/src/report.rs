@@ -71,7 +71,10 @@ fn markdown_section(out: &mut dyn Write, result: &MarkdownResult, worst: usize) 
     writeln!(
         out,
         "Each page rendered as `news2md` does, read back with pulldown-cmark \
-         (GFM tables on).\n"
+         (GFM tables and task lists on). The truth puts one block per line: \
+         a line after a list item starts a new block rather than continuing \
+         the item, and a truth item \"3. Name\" is found as a heading reading so \
+         (the truth writes numbered headings as items).\n"
     )?;
     writeln!(out, "| measure | value |")?;
     writeln!(out, "|---|---:|")?;
@@ -103,9 +106,18 @@ fn markdown_section(out: &mut dyn Write, result: &MarkdownResult, worst: usize) 
         } else {
             String::new()
         };
+        let numbered = if t.as_numbered_headings > 0 {
+            format!(
+                "; {} as numbered headings, {:.4} without them",
+                t.as_numbered_headings,
+                (t.found - t.as_numbered_headings) as f64 / t.total.max(1) as f64
+            )
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "| {kind} recall vs `main_content_markdown` ({pages} pages) | {:.4} ({} / {}{below}) |",
+            "| {kind} recall vs `main_content_markdown` ({pages} pages) | {:.4} ({} / {}{below}{numbered}) |",
             t.recall(),
             t.found,
             t.total

@@ -1,14 +1,16 @@
 //! The Markdown measures on `../shared/bench` (skipped when it is absent):
 //! every page's `news2md` output, read back by a CommonMark parser, has the
 //! words of `news2json`'s text (word F1 ≥ 0.995) and front matter that
-//! parses as YAML to the JSON fields.
+//! parses as YAML to the JSON fields; and the headings, list items and table
+//! rows of wcxb-dev's `main_content_markdown` each come back at least
+//! [`STRUCTURE_TARGET`] of the time.
 
 use std::collections::HashMap;
 
 use newsprint_bench::{
     Dataset, SetName,
     dataset::default_data_dir,
-    markdown::{self, ROUND_TRIP_FLOOR},
+    markdown::{self, ROUND_TRIP_FLOOR, STRUCTURE_TARGET},
 };
 
 #[test]
@@ -65,4 +67,18 @@ fn round_trip_and_front_matter_on_the_bench() {
         failures.join("\n")
     );
     assert_eq!(result.round_trip_median, 1.0);
+    let s = result.structure;
+    for (kind, tally) in [
+        ("headings", s.headings),
+        ("list items", s.list_items),
+        ("table rows", s.table_rows),
+    ] {
+        assert!(
+            tally.recall() >= STRUCTURE_TARGET,
+            "{kind}: recall {:.4} ({} / {})",
+            tally.recall(),
+            tally.found,
+            tally.total
+        );
+    }
 }

@@ -8,7 +8,11 @@ use crate::{
     resolve,
 };
 
-use super::{classify::Role, filter, score::Analysis};
+use super::{
+    classify::{self, Role},
+    filter, lists,
+    score::Analysis,
+};
 
 /// Deepest nesting of lists and quotes kept; deeper ones are flattened.
 const MAX_CONTAINER_DEPTH: usize = 8;
@@ -38,6 +42,7 @@ pub(crate) fn render(cx: &Context<'_>, root: NodeId) -> Vec<Block> {
         }],
         heading: None,
         last_heading: None,
+        checkbox: None,
     };
     cx.doc.traverse(root, |event| match event {
         crate::dom::Event::Enter(id) => b.enter(id, root),
@@ -103,6 +108,9 @@ struct Builder<'a, 'c> {
     /// The last heading written, while nothing has followed it: its
     /// element's parent, and where the heading block sits.
     last_heading: Option<LastHeading>,
+    /// A checkbox not yet followed by text: whether it is ticked. The
+    /// text after it starts with a ballot box, which makes a task item.
+    checkbox: Option<bool>,
 }
 
 /// A heading block that nothing has followed yet.
@@ -132,17 +140,34 @@ impl Builder<'_, '_> {
         };
         let an = self.cx.analysis;
         let i = id.index();
+        let tag = &**el.tag();
+        // A checkbox that starts a line marks the text right after it; any
+        // element but inline markup (a link, emphasis) in between ends
+        // that, and so does the end of the block (`flush`).
+        if tag == "input" {
+            let starts_line = self.line_so_far() != Some(false);
+            self.checkbox = checkbox(el).filter(|_| !an.dropped[i] && starts_line);
+            return false;
+        }
+        if an.role[i] != Role::Inline {
+            self.checkbox = None;
+        }
         if id != root && (an.dropped[i] || matches!(an.role[i], Role::Ignored | Role::Boilerplate))
         {
             return false;
         }
-        let tag = &**el.tag();
         if id != root && self.is_link_list(id, tag) {
             return false;
         }
         match tag {
+            // A break ends a line; a second one in a row ends the
+            // paragraph (`text<br><br>text`).
             "br" => {
-                self.push_inline(Inline::LineBreak);
+                if self.ends_with_break() {
+                    self.flush();
+                } else {
+                    self.push_inline(Inline::LineBreak);
+                }
                 false
             }
             "hr" => {
@@ -270,9 +295,25 @@ impl Builder<'_, '_> {
             self.close_frame();
             return;
         }
-        if self.cx.analysis.role[id.index()] == Role::Block {
+        let an = self.cx.analysis;
+        if an.role[id.index()] == Role::Block && self.cx.doc.tag(id).is_none_or(|t| &**t != "br") {
             self.flush();
         }
+    }
+
+    /// Whether the line being written ends with a break (spaces aside).
+    fn ends_with_break(&self) -> bool {
+        self.line_so_far() == Some(true)
+    }
+
+    /// How the line being written ends, spaces aside, looking into open
+    /// and closed inline markup: `Some(true)` at a break, `Some(false)` at
+    /// text, `None` when the block holds nothing yet.
+    fn line_so_far(&self) -> Option<bool> {
+        self.inline
+            .iter()
+            .rev()
+            .find_map(|f| ends_with_break(&f.content))
     }
 
     /// Leaving the element a heading opened: a heading followed by text
@@ -314,9 +355,7 @@ impl Builder<'_, '_> {
         let len = self.frames.len();
         let frame = &mut self.frames[len - 1];
         match frame.kind {
-            FrameKind::List { .. } => frame.items.push(ListItem {
-                blocks: vec![block],
-            }),
+            FrameKind::List { .. } => frame.items.push(ListItem::new(vec![block])),
             _ => frame.blocks.push(block),
         }
     }
@@ -339,9 +378,7 @@ impl Builder<'_, '_> {
                 if !frame.blocks.is_empty() {
                     let len = self.frames.len();
                     if let Some(parent) = self.frames.get_mut(len.wrapping_sub(1)) {
-                        parent.items.push(ListItem {
-                            blocks: frame.blocks,
-                        });
+                        parent.items.push(ListItem::new(frame.blocks));
                     }
                 }
                 None
@@ -352,7 +389,29 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// Writes the ballot box of a checkbox that text now follows, so that
+    /// it starts the line (`lists::lift` makes the line a task item).
+    fn put_ballot(&mut self) {
+        if let Some(ticked) = self.checkbox.take() {
+            let ballot = if ticked {
+                lists::TICKED
+            } else {
+                lists::UNTICKED
+            };
+            match self.inline.last_mut().and_then(|f| f.content.last_mut()) {
+                Some(Inline::Text(prev)) => {
+                    prev.push(ballot);
+                    prev.push(' ');
+                }
+                _ => self.push_inline(Inline::Text(format!("{ballot} "))),
+            }
+        }
+    }
+
     fn open_inline(&mut self, node: NodeId, kind: InlineKind) {
+        // Text in the link or emphasis follows the checkbox: its box goes
+        // before, outside.
+        self.put_ballot();
         if self.inline.len() < MAX_INLINE_DEPTH {
             self.inline.push(InlineFrame {
                 node,
@@ -381,6 +440,9 @@ impl Builder<'_, '_> {
         if text.is_empty() {
             return;
         }
+        if !text.trim().is_empty() {
+            self.put_ballot();
+        }
         let mut out = String::with_capacity(text.len());
         let mut space = false;
         for c in text.chars() {
@@ -402,6 +464,9 @@ impl Builder<'_, '_> {
         }
         if let Some(Inline::Text(prev)) = self.inline.last_mut().and_then(|f| f.content.last_mut())
         {
+            if prev.ends_with(' ') && out.starts_with(' ') {
+                out.remove(0);
+            }
             prev.push_str(&out);
         } else {
             self.push_inline(Inline::Text(out));
@@ -433,7 +498,10 @@ impl Builder<'_, '_> {
                 self.inline[i - 1].content.push(inline);
             }
         }
+        self.checkbox = None;
         let mut content = std::mem::take(&mut self.inline[0].content);
+        hoist_breaks(&mut content);
+        drop_noise_lines(&mut content);
         normalize(&mut content);
         if content.is_empty() {
             // A heading stays open across an empty flush (an image or a
@@ -573,6 +641,15 @@ impl Builder<'_, '_> {
 /// Most siblings after a heading read to find its section's text.
 const MAX_SECTION_SIBLINGS: usize = 64;
 
+/// The state of `input` when it is a visible checkbox: whether it is
+/// ticked.
+fn checkbox(input: &Element) -> Option<bool> {
+    let is_checkbox = input
+        .attr("type")
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("checkbox"));
+    (is_checkbox && !classify::is_hidden(input)).then(|| input.attr("checked").is_some())
+}
+
 /// Whether an image is an icon: drawn at most [`ICON_MAX_PX`] wide and
 /// high, or named as an icon (`list-icon`, `fa-icon`).
 fn is_icon(img: &Element) -> bool {
@@ -646,11 +723,91 @@ fn wrap(kind: InlineKind, content: Vec<Inline>) -> Option<Inline> {
     })
 }
 
+/// How `content` ends, spaces aside: `Some(true)` with a break (also one
+/// at the end of a link or emphasis), `Some(false)` with anything else,
+/// `None` when it holds nothing. Inline nesting is bounded, so this may
+/// recurse.
+fn ends_with_break(content: &[Inline]) -> Option<bool> {
+    content.iter().rev().find_map(|i| match i {
+        Inline::Text(t) if t.trim().is_empty() => None,
+        Inline::LineBreak => Some(true),
+        Inline::Link { content, .. } | Inline::Emphasis(content) | Inline::Strong(content) => {
+            ends_with_break(content)
+        }
+        _ => Some(false),
+    })
+}
+
+/// Moves line breaks at the start or end of links and emphasis out of them
+/// (`<b>Lead<br></b>Text`), so that the break separates lines wherever the
+/// paragraph is rendered. Inline nesting is bounded, so this may recurse.
+fn hoist_breaks(content: &mut Vec<Inline>) {
+    let mut out = Vec::with_capacity(content.len());
+    for mut inline in content.drain(..) {
+        let (mut before, mut after) = (false, false);
+        if let Inline::Link { content: inner, .. }
+        | Inline::Emphasis(inner)
+        | Inline::Strong(inner) = &mut inline
+        {
+            hoist_breaks(inner);
+            // A break with only spaces before it (or after it) in the
+            // element goes, with the spaces.
+            let blank = |i: &Inline| matches!(i, Inline::Text(t) if t.trim().is_empty());
+            let lead = inner.iter().take_while(|i| blank(i)).count();
+            if matches!(inner.get(lead), Some(Inline::LineBreak)) {
+                inner.drain(..=lead);
+                before = true;
+            }
+            let trail = inner.iter().rev().take_while(|i| blank(i)).count();
+            if let Some(at) = inner.len().checked_sub(trail + 1) {
+                if matches!(inner[at], Inline::LineBreak) {
+                    inner.truncate(at);
+                    after = true;
+                }
+            }
+        }
+        if before {
+            out.push(Inline::LineBreak);
+        }
+        out.push(inline);
+        if after {
+            out.push(Inline::LineBreak);
+        }
+    }
+    *content = out;
+}
+
+/// Leaves out the lines of a paragraph broken by `<br>` that are
+/// furniture on their own ("Share your story", "Source: ANI"), as they
+/// would be as paragraphs.
+fn drop_noise_lines(content: &mut Vec<Inline>) {
+    if !content.iter().any(|i| matches!(i, Inline::LineBreak)) {
+        return;
+    }
+    let mut kept = Vec::with_capacity(content.len());
+    for line in content.split(|i| matches!(i, Inline::LineBreak)) {
+        let text = article_model::inline_text(line);
+        if text.is_empty() || filter::is_noise(&text) || filter::is_placeholder(&text) {
+            continue;
+        }
+        if !kept.is_empty() {
+            kept.push(Inline::LineBreak);
+        }
+        kept.extend_from_slice(line);
+    }
+    *content = kept;
+}
+
 /// Collapses spaces across inline boundaries, trims the ends and removes
 /// empty markup.
 fn normalize(content: &mut Vec<Inline>) {
     let mut prev_space = true;
     normalize_in(content, &mut prev_space);
+    let breaks = content
+        .iter()
+        .take_while(|i| matches!(i, Inline::LineBreak))
+        .count();
+    content.drain(..breaks);
     trim_end(content);
 }
 

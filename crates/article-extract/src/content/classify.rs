@@ -116,7 +116,8 @@ pub(crate) fn is_block_tag(tag: &str) -> bool {
     )
 }
 
-fn is_hidden(el: &Element) -> bool {
+/// Whether `el` is hidden by attribute or inline style.
+pub(crate) fn is_hidden(el: &Element) -> bool {
     // A collapsed accordion or tab panel, named by the control that opens
     // it, holds the page's text; a hidden consent or sign-up panel is no
     // such thing.

@@ -1,6 +1,8 @@
 //! Lists typed as text: paragraphs that each start with "1.", "2.", … or
 //! with the same bullet character ("•"), or one paragraph whose lines do,
-//! become real lists.
+//! become real lists. Lines that start with a ballot box (☐, ☑, typed or
+//! drawn by a checkbox) become a task list, and a list item that starts
+//! with one a task item.
 
 use article_model::{Block, Inline, ListItem};
 
@@ -9,12 +11,19 @@ const MIN_ITEMS: usize = 2;
 /// Bullet characters that start an item; dashes are left out (they also
 /// open dialogue and quotes).
 const BULLETS: &[char] = &['•', '●', '▪', '◦', '‣', '➤', '►', '▶'];
+/// Ballot boxes that start a task item: the empty box, then the ticked
+/// and crossed ones (both read as done).
+pub(crate) const UNTICKED: char = '☐';
+pub(crate) const TICKED: char = '☑';
+const CROSSED: char = '☒';
 
 /// What starts an item.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Marker {
     Number(u64),
     Bullet(char),
+    /// A ballot box; whether it is ticked.
+    Task(bool),
 }
 
 impl Marker {
@@ -23,6 +32,7 @@ impl Marker {
         match (self, next) {
             (Marker::Number(a), Marker::Number(b)) => b == a + 1,
             (Marker::Bullet(a), Marker::Bullet(b)) => a == b,
+            (Marker::Task(_), Marker::Task(_)) => true,
             _ => false,
         }
     }
@@ -36,48 +46,106 @@ pub(crate) fn lift(blocks: &mut Vec<Block>) {
     for block in blocks.iter_mut() {
         match block {
             Block::Quote(inner) => lift(inner),
-            Block::List { items, .. } => items.iter_mut().for_each(|i| lift(&mut i.blocks)),
-            Block::Paragraph(content) => {
-                if let Some(list) = lines_as_list(content) {
-                    *block = list;
+            Block::List { items, .. } => {
+                for item in items {
+                    mark_task(item);
+                    lift(&mut item.blocks);
                 }
             }
             _ => {}
         }
     }
     // Most bodies have no list typed as text: leave them as they are.
-    let starts_list = |b: &Block| matches!(b, Block::Paragraph(c) if marker(c).is_some());
-    if !blocks.iter().any(starts_list) {
+    let has_marker =
+        |b: &Block| matches!(b, Block::Paragraph(c) if lines(c).any(|l| marker(l).is_some()));
+    if !blocks.iter().any(has_marker) {
         return;
     }
     let mut out = Vec::with_capacity(blocks.len());
     let mut run: Vec<(Marker, Vec<Inline>)> = Vec::new();
     for block in blocks.drain(..) {
-        let marker = match &block {
-            Block::Paragraph(content) => marker(content),
-            _ => None,
+        let (lead, entries) = match block {
+            Block::Paragraph(content) => split_items(content),
+            block => (Some(block), Vec::new()),
         };
-        let continues = match (marker, run.last()) {
-            (Some(m), Some((last, _))) => last.followed_by(m),
-            (Some(_), None) => true,
-            (None, _) => false,
-        };
-        if !continues {
+        if let Some(block) = lead {
             close(&mut run, &mut out);
+            out.push(block);
         }
-        match (marker, block) {
-            (Some(m), Block::Paragraph(content)) => run.push((m, content)),
-            (_, block) => out.push(block),
+        for (m, content) in entries {
+            if run.last().is_some_and(|(last, _)| !last.followed_by(m)) {
+                close(&mut run, &mut out);
+            }
+            run.push((m, content));
         }
     }
     close(&mut run, &mut out);
     *blocks = out;
 }
 
+/// The lines of `content`, split at line breaks, empty ones left out.
+fn lines(content: &[Inline]) -> impl Iterator<Item = &[Inline]> {
+    content
+        .split(|i| matches!(i, Inline::LineBreak))
+        .filter(|l| !l.is_empty())
+}
+
+/// Splits a paragraph into the lines before its items (a paragraph, if
+/// any) and its items: a one-line paragraph that starts with a marker is
+/// one item; in a longer one, the last lines, when at least
+/// [`MIN_ITEMS`] of them each start with a marker continuing the one
+/// before, are one item each ("You want:<br>• a<br>• b"). Anything else
+/// stays a paragraph: a numbered line over its description is a heading
+/// of sorts.
+fn split_items(content: Vec<Inline>) -> (Option<Block>, Vec<(Marker, Vec<Inline>)>) {
+    let all: Vec<&[Inline]> = lines(&content).collect();
+    let markers: Vec<Option<Marker>> = all.iter().map(|l| marker(l)).collect();
+    if let [Some(m)] = markers[..] {
+        return (None, vec![(m, content)]);
+    }
+    // Where the run of marked, continuing lines at the end starts.
+    let mut start = markers.len();
+    while start > 0 {
+        let continues = match (markers[start - 1], markers.get(start).copied().flatten()) {
+            (Some(_), None) => start == markers.len(),
+            (Some(a), Some(b)) => a.followed_by(b),
+            (None, _) => false,
+        };
+        if !continues {
+            break;
+        }
+        start -= 1;
+    }
+    if markers.len() - start < MIN_ITEMS {
+        let mut content = content;
+        drop_ballots(&mut content);
+        return (Some(Block::Paragraph(content)), Vec::new());
+    }
+    let items = all[start..]
+        .iter()
+        .zip(&markers[start..])
+        .filter_map(|(line, m)| Some(((*m)?, line.to_vec())))
+        .collect();
+    let lead = (start > 0).then(|| {
+        let mut lead = Vec::new();
+        for (i, line) in all[..start].iter().enumerate() {
+            if i > 0 {
+                lead.push(Inline::LineBreak);
+            }
+            lead.extend_from_slice(line);
+        }
+        Block::Paragraph(lead)
+    });
+    (lead, items)
+}
+
 /// Emits `run` as a list when long enough, else as the paragraphs it was.
 fn close(run: &mut Vec<(Marker, Vec<Inline>)>, out: &mut Vec<Block>) {
     if run.len() < MIN_ITEMS {
-        out.extend(run.drain(..).map(|(_, content)| Block::Paragraph(content)));
+        out.extend(run.drain(..).map(|(_, mut content)| {
+            drop_ballots(&mut content);
+            Block::Paragraph(content)
+        }));
         return;
     }
     let first = run[0].0;
@@ -92,35 +160,12 @@ fn list(first: Marker, items: Vec<ListItem>) -> Block {
             start: (n != 1).then_some(n),
             items,
         },
-        Marker::Bullet(_) => Block::List {
+        Marker::Bullet(_) | Marker::Task(_) => Block::List {
             ordered: false,
             start: None,
             items,
         },
     }
-}
-
-/// A paragraph whose lines (split at line breaks) each start with a marker
-/// continuing the one before, as a list.
-fn lines_as_list(content: &[Inline]) -> Option<Block> {
-    let lines: Vec<&[Inline]> = content
-        .split(|i| matches!(i, Inline::LineBreak))
-        .filter(|l| !l.is_empty())
-        .collect();
-    if lines.len() < MIN_ITEMS {
-        return None;
-    }
-    let first = marker(lines[0])?;
-    let mut last = first;
-    for line in &lines[1..] {
-        let m = marker(line)?;
-        if !last.followed_by(m) {
-            return None;
-        }
-        last = m;
-    }
-    let items = lines.into_iter().map(|line| item(line.to_vec())).collect();
-    Some(list(first, items))
 }
 
 /// The first text of `content`, looking into emphasis and strong text.
@@ -146,46 +191,92 @@ fn first_text_mut(content: &mut [Inline]) -> Option<&mut String> {
     }
 }
 
-/// The marker a paragraph starts with and its length in bytes, when
-/// text follows it.
-fn parse_marker(text: &str) -> Option<(Marker, usize)> {
+/// The marker `text` starts with, its length in bytes, and whether text
+/// follows it in `text`.
+fn parse_marker(text: &str) -> Option<(Marker, usize, bool)> {
     let trimmed = text.trim_start();
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
     let (marker, rest) = if (1..=3).contains(&digits) {
         let rest = trimmed[digits..].strip_prefix(['.', ')'])?;
         (Marker::Number(trimmed[..digits].parse().ok()?), rest)
     } else {
-        let c = trimmed.chars().next().filter(|c| BULLETS.contains(c))?;
-        (Marker::Bullet(c), &trimmed[c.len_utf8()..])
+        let c = trimmed.chars().next()?;
+        let marker = match c {
+            UNTICKED => Marker::Task(false),
+            TICKED | CROSSED => Marker::Task(true),
+            c if BULLETS.contains(&c) => Marker::Bullet(c),
+            _ => return None,
+        };
+        (marker, &trimmed[c.len_utf8()..])
     };
     let after = rest.trim_start();
-    // A space after the marker, then more text ("1.5 million" and "3.)"
-    // are not items).
-    if after.len() == rest.len() || after.is_empty() {
+    // A space after the marker ("1.5 million" and "3.)" are not items).
+    if after.len() == rest.len() {
         return None;
     }
-    Some((marker, text.len() - after.len()))
+    Some((marker, text.len() - after.len(), !after.is_empty()))
 }
 
+/// The marker `content` starts with, when more content follows it.
 fn marker(content: &[Inline]) -> Option<Marker> {
-    parse_marker(first_text(content)?).map(|(m, _)| m)
+    let (marker, _, text_follows) = parse_marker(first_text(content)?)?;
+    (text_follows || content.len() > 1).then_some(marker)
 }
 
-/// A list item of `content` without its marker.
+/// A list item of `content` without its marker; a task item when the
+/// marker is a ballot box.
 fn item(mut content: Vec<Inline>) -> ListItem {
-    strip_marker(&mut content);
+    let marker = strip_marker(&mut content);
     ListItem {
         blocks: vec![Block::Paragraph(content)],
+        checked: match marker {
+            Some(Marker::Task(ticked)) => Some(ticked),
+            _ => None,
+        },
     }
 }
 
-/// Removes the marker from the start of `content`.
-fn strip_marker(content: &mut [Inline]) {
-    if let Some(text) = first_text_mut(content) {
-        if let Some((_, len)) = parse_marker(text) {
-            text.drain(..len);
+/// Makes `item` a task item when its first paragraph starts with a
+/// ballot box (`<li><input type=checkbox> Buy milk</li>`).
+fn mark_task(item: &mut ListItem) {
+    let Some(Block::Paragraph(content)) = item.blocks.first_mut() else {
+        return;
+    };
+    if item.checked.is_none() && matches!(marker(content), Some(Marker::Task(_))) {
+        if let Some(Marker::Task(ticked)) = strip_marker(content) {
+            item.checked = Some(ticked);
         }
     }
+}
+
+/// Removes the ballot boxes that start lines of `content` but make no
+/// task list (a lone checkbox before "I agree to the terms").
+fn drop_ballots(content: &mut [Inline]) {
+    let mut start = 0;
+    while start < content.len() {
+        let end = content[start..]
+            .iter()
+            .position(|i| matches!(i, Inline::LineBreak))
+            .map_or(content.len(), |n| start + n);
+        let line = &mut content[start..end];
+        if let Some(text) = first_text_mut(line) {
+            if let Some((Marker::Task(_), len, _)) = parse_marker(text) {
+                text.drain(..len);
+            }
+        }
+        start = end + 1;
+    }
+}
+
+/// Removes the marker from the start of `content`, and returns it.
+fn strip_marker(content: &mut Vec<Inline>) -> Option<Marker> {
+    let text = first_text_mut(content)?;
+    let (marker, len, _) = parse_marker(text)?;
+    text.drain(..len);
+    if matches!(content.first(), Some(Inline::Text(t)) if t.is_empty()) {
+        content.remove(0);
+    }
+    Some(marker)
 }
 
 #[cfg(test)]
@@ -197,7 +288,7 @@ mod tests {
     }
 
     fn item(s: &str) -> ListItem {
-        ListItem { blocks: vec![p(s)] }
+        ListItem::new(vec![p(s)])
     }
 
     #[test]
@@ -241,11 +332,9 @@ mod tests {
                 start: None,
                 items: vec![
                     item("Flour"),
-                    ListItem {
-                        blocks: vec![Block::Paragraph(vec![Inline::Strong(vec![Inline::Text(
-                            "Sugar".into()
-                        )])])],
-                    },
+                    ListItem::new(vec![Block::Paragraph(vec![Inline::Strong(vec![
+                        Inline::Text("Sugar".into())
+                    ])])]),
                 ],
             }]
         );
@@ -267,6 +356,66 @@ mod tests {
         let mut blocks = kept.clone();
         lift(&mut blocks);
         assert_eq!(blocks, kept);
+    }
+
+    #[test]
+    fn bullet_lines_after_a_lead_line_split_from_it() {
+        let mut blocks = vec![Block::Paragraph(vec![
+            Inline::Text("You want:".into()),
+            Inline::LineBreak,
+            Inline::Text("• a flat blade".into()),
+            Inline::LineBreak,
+            Inline::Text("• a Phillips".into()),
+        ])];
+        lift(&mut blocks);
+        assert_eq!(
+            blocks,
+            vec![
+                p("You want:"),
+                Block::List {
+                    ordered: false,
+                    start: None,
+                    items: vec![item("a flat blade"), item("a Phillips")],
+                },
+            ]
+        );
+        // A numbered line over its description stays as it is.
+        let kept = vec![Block::Paragraph(vec![
+            Inline::Text("1) Lego bomber".into()),
+            Inline::LineBreak,
+            Inline::Text("A gift for builders.".into()),
+        ])];
+        let mut blocks = kept.clone();
+        lift(&mut blocks);
+        assert_eq!(blocks, kept);
+    }
+
+    #[test]
+    fn ballot_boxes_make_task_items() {
+        let task = |s: &str, ticked| ListItem {
+            checked: Some(ticked),
+            ..item(s)
+        };
+        let mut blocks = vec![p("☐ Pack"), p("☑ Book"), p("☒ Pay")];
+        lift(&mut blocks);
+        assert_eq!(
+            blocks,
+            vec![Block::List {
+                ordered: false,
+                start: None,
+                items: vec![task("Pack", false), task("Book", true), task("Pay", true)],
+            }]
+        );
+        let mut blocks = vec![Block::List {
+            ordered: true,
+            start: None,
+            items: vec![item("☑ Done"), item("Plain")],
+        }];
+        lift(&mut blocks);
+        let Block::List { items, .. } = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(items, &[task("Done", true), item("Plain")]);
     }
 
     #[test]

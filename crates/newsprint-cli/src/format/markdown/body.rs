@@ -1,6 +1,7 @@
 //! The body as Markdown: blocks and inline content.
 //!
-//! Headings are ATX (`##`), lists nest by indenting under their marker, two
+//! Headings are ATX (`##`), lists nest by indenting under their marker (a
+//! task item's box, `[ ]` or `[x]`, follows the marker), two
 //! lists in a row are kept apart by an HTML comment, quotes prefix every line
 //! with `>`, preformatted text becomes a fenced block whose fence is longer
 //! than any backtick run inside, tables become GFM pipe tables (the first row
@@ -137,6 +138,12 @@ impl Renderer<'_> {
                 continue;
             }
             let indent = " ".repeat(marker.len() + 1);
+            // A task item's box follows the marker (GFM task lists).
+            let marker = match item.checked {
+                Some(true) => format!("{marker} [x]"),
+                Some(false) => format!("{marker} [ ]"),
+                None => marker,
+            };
             lines.push(format!(
                 "{marker} {}",
                 prefix_lines(&content, &indent, "").trim_start()
@@ -235,7 +242,7 @@ impl Renderer<'_> {
                 Inline::LineBreak => {
                     if mode == Mode::Block {
                         *pending_break = !out.trim().is_empty();
-                    } else {
+                    } else if !out.ends_with(' ') {
                         out.push(' ');
                     }
                     continue;
@@ -573,7 +580,7 @@ mod tests {
     }
 
     fn item(blocks: Vec<Block>) -> ListItem {
-        ListItem { blocks }
+        ListItem::new(blocks)
     }
 
     fn url(s: &str) -> Option<Url> {
@@ -712,6 +719,33 @@ mod tests {
 
         1999\. Was a year
         "#);
+    }
+
+    /// A task item's box follows its marker; text that merely looks like a
+    /// box is escaped, and an item without text gets no box.
+    #[test]
+    fn task_items_get_their_boxes() {
+        let task = |text: &str, checked| ListItem {
+            checked,
+            ..item(vec![p(vec![t(text)])])
+        };
+        let list = Block::List {
+            ordered: false,
+            start: None,
+            items: vec![
+                task("pack", Some(false)),
+                task("book", Some(true)),
+                task("[ ] typed", None),
+                ListItem {
+                    checked: Some(true),
+                    ..item(Vec::new())
+                },
+            ],
+        };
+        assert_eq!(
+            render_body(&[list]),
+            "- [ ] pack\n- [x] book\n- \\[ \\] typed\n-"
+        );
     }
 
     /// Nested lists survive a CommonMark parser: a list that cannot
