@@ -26,6 +26,9 @@ pub enum Origin {
     VisibleText,
     /// The page's URL (a date in its path).
     Url,
+    /// Data the page embeds for its scripts: a JSON `<script>` or a
+    /// framework's props attribute.
+    PageData,
     /// What the caller said (`--url`).
     Caller,
 }

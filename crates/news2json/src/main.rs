@@ -50,7 +50,7 @@ struct Args {
     links: bool,
     /// Add `provenance`: for each metadata field, where its value came from
     /// (json-ld, opengraph, meta, microdata, time-element, title-element,
-    /// visible-text, url, caller), the value as found, and the rival values
+    /// visible-text, url, page-data, caller), the value as found, and the rival values
     /// that lost.
     #[arg(long)]
     provenance: bool,

@@ -3,6 +3,7 @@
 //! meta tags, microdata, `<time>`, visible text, the URL).
 
 pub(crate) mod date;
+mod embedded;
 mod entities;
 mod jsonld;
 mod names;
@@ -270,7 +271,19 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
     for line in &f.updated_lines {
         f.modified.add(Origin::VisibleText, line);
     }
-    rank(f, page_url)
+    let mut meta = rank(f, page_url);
+    if meta.article.published.is_none()
+        && let Some(raw) = embedded::published(doc)
+        && let Some(t) = date::parse(&raw)
+    {
+        meta.article.published = Some(t);
+        meta.article.provenance.published = Some(FieldOrigin {
+            source: Origin::PageData,
+            value: raw,
+            rivals: Vec::new(),
+        });
+    }
+    meta
 }
 
 /// The text of a heading, with a space where a line break or a block
