@@ -527,6 +527,14 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
         } else {
             an.plain_score[i] < half
         };
+        // A form in the article (a sign-up, a comment box, a search), or an
+        // email field a script sends, goes with the small box around it: the
+        // box's heading and its pitch. (A form that holds most of the text
+        // wraps the article itself, as ASP.NET pages do.)
+        if is_form(doc, d) && an.text[i] * 2 < total {
+            let boxed = form_box(doc, an, root, d);
+            an.dropped[boxed.index()] = true;
+        }
         an.dropped[i] |= cut
             || match an.hint[i] {
                 // A block named as furniture ("newsletter-content") that
@@ -543,6 +551,35 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
                 }
             };
     }
+}
+
+/// Most text (characters) a form, with the box around it, may hold to be
+/// left out: a sign-up box's heading and a sentence or two.
+const FORM_BOX_TEXT: u32 = 300;
+
+/// Whether `id` is a form, or an email field (a sign-up box that a script
+/// sends, with no form around it).
+fn is_form(doc: &Document, id: NodeId) -> bool {
+    doc.element(id).is_some_and(|el| match &**el.tag() {
+        "form" => true,
+        "input" => el
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("email")),
+        _ => false,
+    })
+}
+
+/// The largest element around `form`, below `root`, that holds at most
+/// [`FORM_BOX_TEXT`] characters.
+fn form_box(doc: &Document, an: &Analysis, root: NodeId, form: NodeId) -> NodeId {
+    let mut top = form;
+    while let Some(parent) = doc.node(top).parent {
+        if parent == root || an.text[parent.index()] > FORM_BOX_TEXT {
+            break;
+        }
+        top = parent;
+    }
+    top
 }
 
 /// Whether a block is a run of cards: at least [`CARD_RUN`] `div`,
