@@ -4,7 +4,7 @@
 
 use std::collections::hash_map::{Entry, HashMap};
 
-use crate::dom::{Document, Event, NodeData, NodeId};
+use crate::dom::{Document, Element, Event, NodeData, NodeId};
 
 use super::{
     classify::{self, Hint, Role},
@@ -532,8 +532,18 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
         // box's heading and its pitch. (A form that holds most of the text
         // wraps the article itself, as ASP.NET pages do.)
         if is_form(doc, d) && an.text[i] * 2 < total {
-            let boxed = form_box(doc, an, root, d);
+            let boxed = small_box(doc, an, root, d, FORM_BOX_TEXT);
             an.dropped[boxed.index()] = true;
+        }
+        // A link drawn as a button ("Get the course", "Read the review") in
+        // a small box without a picture is a call to action, and goes with
+        // its box. (Product cards, with their pictures and Buy buttons,
+        // stay.)
+        if doc.element(d).is_some_and(is_button_link) {
+            let boxed = small_box(doc, an, root, d, CALL_TO_ACTION_TEXT);
+            if boxed != d && an.text[boxed.index()] * 2 < total && !has_picture(doc, boxed) {
+                an.dropped[boxed.index()] = true;
+            }
         }
         an.dropped[i] |= cut
             || match an.hint[i] {
@@ -569,18 +579,47 @@ fn is_form(doc: &Document, id: NodeId) -> bool {
     })
 }
 
-/// The largest element around `form`, below `root`, that holds at most
-/// [`FORM_BOX_TEXT`] characters.
-fn form_box(doc: &Document, an: &Analysis, root: NodeId, form: NodeId) -> NodeId {
-    let mut top = form;
+/// Most text (characters) a box around a button-like link may hold to be
+/// a call to action: a heading and a sentence.
+const CALL_TO_ACTION_TEXT: u32 = 220;
+
+/// The largest element around `id`, below `root`, that holds at most
+/// `limit` characters of text (`id` itself when its parent holds more).
+fn small_box(doc: &Document, an: &Analysis, root: NodeId, id: NodeId, limit: u32) -> NodeId {
+    let mut top = id;
     while let Some(parent) = doc.node(top).parent {
-        if parent == root || an.text[parent.index()] > FORM_BOX_TEXT {
+        if parent == root || an.text[parent.index()] > limit {
             break;
         }
         top = parent;
     }
     top
 }
+
+/// Whether `el` is a link styled as a button: a class word `button`,
+/// `btn` or `cta` (Bootstrap's `btn`, WordPress's `wp-block-button__link`).
+fn is_button_link(el: &Element) -> bool {
+    &**el.tag() == "a"
+        && el.attr("class").is_some_and(|c| {
+            c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|w| {
+                ["button", "btn", "cta"]
+                    .iter()
+                    .any(|b| w.eq_ignore_ascii_case(b))
+            })
+        })
+}
+
+/// Whether `id`'s subtree holds a picture (looked for among its first
+/// [`MAX_PICTURE_SCAN`] nodes).
+fn has_picture(doc: &Document, id: NodeId) -> bool {
+    doc.descendants(id).take(MAX_PICTURE_SCAN).any(|n| {
+        doc.tag(n)
+            .is_some_and(|t| matches!(&**t, "img" | "picture"))
+    })
+}
+
+/// Most nodes of a box searched for a picture.
+const MAX_PICTURE_SCAN: usize = 2000;
 
 /// Whether a block is a run of cards: at least [`CARD_RUN`] `div`,
 /// `article`, `section` or `li` children with one tag, each holding a link,

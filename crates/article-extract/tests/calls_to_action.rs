@@ -1,6 +1,8 @@
-//! A form in the article (a sign-up box, a request form) goes with the small
-//! box around it, its heading and its pitch included; a form that wraps the
-//! whole article (as ASP.NET pages do) does not.
+//! Calls to action set inside the article go with the small box around
+//! them, heading and pitch included: a form (a sign-up box, a request form)
+//! and a link drawn as a button in a box without a picture. A form that
+//! wraps the whole article (as ASP.NET pages do) and a product card with
+//! its picture and Buy button stay.
 
 fn text(html_body: &str) -> String {
     let html =
@@ -71,4 +73,47 @@ fn a_form_around_the_whole_article_stays() {
         text.contains("Paragraph 0") && text.contains("Paragraph 5"),
         "{text}"
     );
+}
+
+#[test]
+fn a_button_link_in_a_small_box_goes_with_the_box() {
+    let promo = "<div class=\"promo\"><h3>Learn to sail this summer</h3>\
+                 <p>Ten evenings on the water with the harbour club.</p>\
+                 <a class=\"btn btn-primary\" href=\"/courses\">Book a course</a></div>";
+    let page = format!(
+        "<article><h1>Harbour report</h1>{}{promo}{}</article>",
+        paragraphs(0..4),
+        paragraphs(4..8)
+    );
+    let text = text(&page);
+    assert!(text.contains("Paragraph 7"), "{text}");
+    for gone in ["Learn to sail", "Ten evenings", "Book a course"] {
+        assert!(!text.contains(gone), "{gone} in {text}");
+    }
+}
+
+#[test]
+fn a_product_card_and_a_button_in_running_text_stay() {
+    let card = "<div class=\"product\"><img src=\"https://shop.example/rope.jpg\" alt=\"Rope\">\
+                <h3>Braided mooring rope</h3><p>Soft on the hands and strong in a gale.</p>\
+                <a class=\"button\" href=\"https://shop.example/rope\">Buy</a></div>";
+    let running = "<p>The club keeps a list of qualified instructors for every season, and \
+                   anyone can ask for it at the harbour office or \
+                   <a class=\"btn\" href=\"/instructors\">read the list online</a> before \
+                   booking a lesson, which the council recommends for every new skipper. \
+                   Lessons run from April to October, and the first one is free for anyone \
+                   who keeps a boat in the harbour.</p>";
+    let page = format!(
+        "<article><h1>Harbour report</h1>{}{card}{running}{}</article>",
+        paragraphs(0..4),
+        paragraphs(4..8)
+    );
+    let text = text(&page);
+    for kept in [
+        "Braided mooring rope",
+        "Soft on the hands",
+        "read the list online",
+    ] {
+        assert!(text.contains(kept), "{kept} not in {text}");
+    }
 }
