@@ -39,6 +39,7 @@ const NOISE_PREFIXES: &[&str] = &[
     "category:",
     "leave a comment",
     "leave a reply",
+    "add a comment",
     "comments",
     "you may also like",
     "recommended",
@@ -49,6 +50,18 @@ const NOISE_PREFIXES: &[&str] = &[
     "image:",
     "credit:",
     "source:",
+    "image source",
+    "photo source",
+    "image credit",
+    "photo credit",
+    "image courtesy",
+    "photo courtesy",
+    "feature image",
+    "featured image",
+    "in partnership with",
+    "presented by",
+    "brought to you by",
+    "stay connected",
     "sponsored",
     "join our",
     "join the",
@@ -110,6 +123,9 @@ const NOISE_PHRASES: &[&str] = &[
     "minute read",
     "affiliate commission",
     "all rights reserved",
+    "(sponsored)",
+    "delivered to your inbox",
+    "straight to your inbox",
 ];
 
 /// Whether a rendered line is furniture rather than article text.
@@ -117,6 +133,11 @@ pub(crate) fn is_noise(text: &str) -> bool {
     let chars = text.chars().count();
     if chars > MAX_NOISE_CHARS {
         return false;
+    }
+    // An emoji or a bullet before the words ("🔥 Recommended posts").
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii());
+    if is_related_label(text) {
+        return true;
     }
     let lower = text.to_lowercase();
     let starts_with_word = |p: &&str| {
@@ -152,7 +173,7 @@ pub(crate) fn is_noise(text: &str) -> bool {
     }
     matches!(
         lower.trim_end_matches(['.', ':', '!']),
-        "advertisement" | "advert" | "ad" | "share" | "menu"
+        "advertisement" | "advert" | "ad" | "share" | "menu" | "tags" | "categories"
     )
 }
 
@@ -199,6 +220,9 @@ const RELATED_LABELS: &[&str] = &[
     "most read",
     "most popular",
     "popular posts",
+    "popular articles",
+    "what others are reading",
+    "you might like",
     "latest news",
     "latest posts",
     "recent posts",
@@ -293,8 +317,24 @@ mod tests {
             "We may earn commission from links on this page, but we only recommend products \
              we back.",
             "Pin this for later!",
+            "Add A Comment",
+            "Tags",
+            // Labels over other stories, also behind an emoji.
+            "🔥 Recommended Posts",
+            "What others are reading",
+            "Leggi anche",
+            "Photo Credit: www.example.com",
+            "In partnership with",
+            "GitHub Actions analytics - what's happening (Sponsored)",
+            "Receive growth tips, delivered to your inbox",
         ] {
             assert!(is_noise(line), "{line}");
+        }
+        for line in [
+            "Tags are how readers find stories.",
+            "🔥 Fire season starts early",
+        ] {
+            assert!(!is_noise(line), "{line}");
         }
     }
 
