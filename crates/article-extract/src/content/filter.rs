@@ -62,6 +62,10 @@ const NOISE_PREFIXES: &[&str] = &[
     "presented by",
     "brought to you by",
     "stay connected",
+    "download our",
+    "call us",
+    "or call us",
+    "why trust us",
     "sponsored",
     "join our",
     "join the",
@@ -171,6 +175,10 @@ pub(crate) fn is_noise(text: &str) -> bool {
     if text.split_whitespace().any(is_email) || lower.starts_with("follow ") && text.contains('@') {
         return true;
     }
+    // Google's "Add Example News on Google" (as a preferred source).
+    if lower.starts_with("add ") && lower.ends_with(" on google") && words(text) <= 6 {
+        return true;
+    }
     matches!(
         lower.trim_end_matches(['.', ':', '!']),
         "advertisement" | "advert" | "ad" | "share" | "menu" | "tags" | "categories"
@@ -257,7 +265,7 @@ const RELATED_LABELS: &[&str] = &[
 /// Whether a short line heads a list of other stories.
 pub(crate) fn is_related_label(text: &str) -> bool {
     let text = text.trim();
-    if text.chars().count() > 50 {
+    if text.chars().count() > 60 {
         return false;
     }
     let lower = text.to_lowercase();
@@ -327,12 +335,18 @@ mod tests {
             "In partnership with",
             "GitHub Actions analytics - what's happening (Sponsored)",
             "Receive growth tips, delivered to your inbox",
+            "Download Our Free Tools",
+            "Or call us directly 1-800-555-0100",
+            "Why Trust Us?",
+            "Add Example News on Google",
+            "You may be interested in the following topics as well:",
         ] {
             assert!(is_noise(line), "{line}");
         }
         for line in [
             "Tags are how readers find stories.",
             "🔥 Fire season starts early",
+            "Add the flour on Google's advice, the baker joked, and you will regret it.",
         ] {
             assert!(!is_noise(line), "{line}");
         }
