@@ -117,3 +117,48 @@ fn a_product_card_and_a_button_in_running_text_stay() {
         assert!(text.contains(kept), "{kept} not in {text}");
     }
 }
+
+#[test]
+fn a_quiz_keeps_its_questions_and_a_short_article_its_text() {
+    // A form of choices (a quiz) is not a sign-up box: the question
+    // around it stays.
+    let quiz = "<div class=\"question\"><h3>Question 1</h3>\
+                <p>Which way does the flood tide run past the harbour wall?</p>\
+                <form><label><input type=\"radio\" name=\"q1\"> North</label>\
+                <label><input type=\"radio\" name=\"q1\"> South</label></form></div>";
+    let page = format!(
+        "<article><h1>Harbour report</h1>{}{quiz}{}</article>",
+        paragraphs(0..4),
+        paragraphs(4..8)
+    );
+    let quiz_text = text(&page);
+    assert!(
+        quiz_text.contains("Which way does the flood tide run"),
+        "{quiz_text}"
+    );
+    // A search form in a box that holds most of a short article leaves
+    // the box alone.
+    let page = "<article><h1>Harbour report</h1><div class=\"entry-content\">\
+                <div class=\"group\"><p>The harbour library opens a reading room for skippers on \
+                Monday, with charts, tide tables and almanacs from the last fifty years, and a \
+                desk where the harbour master answers questions every Friday.</p>\
+                <form><input type=\"search\"><button>Search</button></form></div>\
+                <p>Opening hours do not change.</p></div></article>";
+    let text = text(page);
+    assert!(text.contains("reading room for skippers"), "{text}");
+}
+
+#[test]
+fn a_button_link_in_a_sentence_stays() {
+    for class in ["button", "btn btn-link"] {
+        let page = format!(
+            "<article><h1>Harbour report</h1>{}\
+             <p>Diversions are in place on the coast road. Check live updates \
+             <a class=\"{class}\" href=\"/travel\">on our travel page</a>.</p>{}</article>",
+            paragraphs(0..4),
+            paragraphs(4..8)
+        );
+        let text = text(&page);
+        assert!(text.contains("Diversions are in place"), "{class}: {text}");
+    }
+}

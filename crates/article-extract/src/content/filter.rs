@@ -6,6 +6,9 @@ use crate::meta::date;
 /// Longest line the noise rules look at.
 const MAX_NOISE_CHARS: usize = 160;
 
+/// Quotes and inverted marks that open a sentence.
+const OPENING_MARKS: &[char] = &['“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›', '¿', '¡'];
+
 /// Lines that start like page furniture.
 const NOISE_PREFIXES: &[&str] = &[
     "by ",
@@ -35,6 +38,7 @@ const NOISE_PREFIXES: &[&str] = &[
     "email this",
     "print this",
     "tags:",
+    "related searches",
     "categories:",
     "category:",
     "leave a comment",
@@ -58,14 +62,6 @@ const NOISE_PREFIXES: &[&str] = &[
     "photo courtesy",
     "feature image",
     "featured image",
-    "in partnership with",
-    "presented by",
-    "brought to you by",
-    "stay connected",
-    "download our",
-    "call us",
-    "or call us",
-    "why trust us",
     "sponsored",
     "join our",
     "join the",
@@ -93,6 +89,23 @@ const NOISE_PREFIXES: &[&str] = &[
     "buy now",
     "add as a preferred source",
 ];
+
+/// Prompts and labels that start like page furniture but also like
+/// sentences ("Call us naive, but …"): furniture only in a short line.
+const LABEL_PREFIXES: &[&str] = &[
+    "in partnership with",
+    "presented by",
+    "brought to you by",
+    "stay connected",
+    "download our",
+    "call us",
+    "or call us",
+    "why trust us",
+];
+
+/// Most words in a line that [`LABEL_PREFIXES`] and the labels over other
+/// stories make furniture.
+const LABEL_WORDS: usize = 6;
 
 /// Affiliate and review-policy disclosures, which run long.
 const DISCLOSURE_PREFIXES: &[&str] = &[
@@ -138,9 +151,17 @@ pub(crate) fn is_noise(text: &str) -> bool {
     if chars > MAX_NOISE_CHARS {
         return false;
     }
-    // An emoji or a bullet before the words ("🔥 Recommended posts").
-    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii());
-    if is_related_label(text) {
+    // An emoji or a bullet before the words ("🔥 Recommended posts"), but
+    // not an opening quote.
+    let text = text
+        .trim_start_matches(|c: char| {
+            !c.is_alphanumeric() && !c.is_ascii() && !OPENING_MARKS.contains(&c)
+        })
+        .trim_start();
+    // A label over other stories, not a sentence ("More news is expected
+    // on Friday.") or a heading of the article's own ("Most popular
+    // routes").
+    if !text.trim_end().ends_with(['.', '!', '?']) && is_bare_related_label(text) {
         return true;
     }
     let lower = text.to_lowercase();
@@ -149,6 +170,9 @@ pub(crate) fn is_noise(text: &str) -> bool {
             .strip_prefix(*p)
             .is_some_and(|rest| p.ends_with([' ', ':']) || !rest.starts_with(char::is_alphanumeric))
     };
+    if words(text) <= LABEL_WORDS && LABEL_PREFIXES.iter().any(starts_with_word) {
+        return true;
+    }
     if NOISE_PREFIXES.iter().any(starts_with_word) {
         // "By defining contracts, we …" is a sentence, not a byline.
         let sentence = lower.starts_with("by ")
@@ -264,16 +288,59 @@ const RELATED_LABELS: &[&str] = &[
 
 /// Whether a short line heads a list of other stories.
 pub(crate) fn is_related_label(text: &str) -> bool {
+    related_label_rest(text).is_some()
+}
+
+/// Whether a line is only a label over other stories, give or take words
+/// that name them ("Recommended posts", "You may be interested in the
+/// following topics as well:"), where a heading such as "Most popular
+/// routes" names something of the article's own.
+fn is_bare_related_label(text: &str) -> bool {
+    const NAMING: &[&str] = &[
+        "posts",
+        "articles",
+        "stories",
+        "news",
+        "reads",
+        "reading",
+        "videos",
+        "content",
+        "topics",
+        "links",
+        "for",
+        "you",
+        "in",
+        "on",
+        "the",
+        "following",
+        "as",
+        "well",
+        "this",
+        "site",
+        "from",
+        "our",
+        "us",
+    ];
+    related_label_rest(text).is_some_and(|rest| {
+        rest.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| NAMING.contains(&w))
+    })
+}
+
+/// What follows a label over other stories in a short line, lowercased.
+fn related_label_rest(text: &str) -> Option<String> {
     let text = text.trim();
     if text.chars().count() > 60 {
-        return false;
+        return None;
     }
     let lower = text.to_lowercase();
     let lower = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…');
-    RELATED_LABELS.iter().any(|label| {
+    RELATED_LABELS.iter().find_map(|label| {
         lower
             .strip_prefix(label)
-            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+            .filter(|rest| !rest.starts_with(char::is_alphanumeric))
+            .map(str::to_owned)
     })
 }
 
@@ -329,8 +396,10 @@ mod tests {
             "Tags",
             // Labels over other stories, also behind an emoji.
             "🔥 Recommended Posts",
+            "📧 Subscribe to our newsletter",
             "What others are reading",
             "Leggi anche",
+            "Related Searches: Appliances, Household Appliances",
             "Photo Credit: www.example.com",
             "In partnership with",
             "GitHub Actions analytics - what's happening (Sponsored)",
@@ -346,6 +415,15 @@ mod tests {
         for line in [
             "Tags are how readers find stories.",
             "🔥 Fire season starts early",
+            "More news is expected on Friday.",
+            "Trending upward, the index closed at 4,500.",
+            "Похожие случаи были зафиксированы в Москве.",
+            "“Call us if you see anything at all,” the sheriff told reporters.",
+            "“Join the fight,” she said.",
+            "Call us naive, but we believe the plan will work.",
+            "In partnership with the university, the city will open a clinic.",
+            "Most popular routes",
+            "Further reading on the tides of the north coast",
             "Add the flour on Google's advice, the baker joked, and you will regret it.",
         ] {
             assert!(!is_noise(line), "{line}");

@@ -496,9 +496,12 @@ fn has_twin(doc: &Document, an: &Analysis, id: NodeId) -> bool {
 /// bars, and parts with doubtful names (`sidebar`, `meta`) unless they hold
 /// half of the root's prose. The root itself is trusted.
 ///
-/// [`Mode::Recall`] keeps the doubtful parts; [`Mode::Precision`] also
-/// drops every block that scores as furniture (short labels, link
-/// clusters).
+/// Calls to action go too: forms to type in and links drawn as buttons,
+/// each with the small box around it.
+///
+/// [`Mode::Recall`] keeps the doubtful parts and the calls to action;
+/// [`Mode::Precision`] also drops every block that scores as furniture
+/// (short labels, link clusters).
 pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mode: Mode) {
     let half = 0.5 * an.plain_score[root.index()];
     let total = an.text[root.index()];
@@ -527,22 +530,27 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
         } else {
             an.plain_score[i] < half
         };
-        // A form in the article (a sign-up, a comment box, a search), or an
-        // email field a script sends, goes with the small box around it: the
-        // box's heading and its pitch. (A form that holds most of the text
-        // wraps the article itself, as ASP.NET pages do.)
-        if is_form(doc, d) && an.text[i] * 2 < total {
-            let boxed = small_box(doc, an, root, d, FORM_BOX_TEXT);
-            an.dropped[boxed.index()] = true;
-        }
-        // A link drawn as a button ("Get the course", "Read the review") in
-        // a small box without a picture is a call to action, and goes with
-        // its box. (Product cards, with their pictures and Buy buttons,
-        // stay.)
-        if doc.element(d).is_some_and(is_button_link) {
-            let boxed = small_box(doc, an, root, d, CALL_TO_ACTION_TEXT);
-            if boxed != d && an.text[boxed.index()] * 2 < total && !has_picture(doc, boxed) {
-                an.dropped[boxed.index()] = true;
+        // Calls to action (not in recall mode): a form with a field to
+        // type in (a sign-up, a search, a comment box; not a quiz or a
+        // calculator), or an email field a script sends, goes with the small
+        // box around it, the box's heading and pitch included; so does a
+        // link drawn as a button that stands alone in a small box without
+        // a picture ("Get the course"), where product cards keep their
+        // pictures and Buy buttons. A box with half the article's text or
+        // more is the article (ASP.NET pages wrap it all in a form).
+        if mode != Mode::Recall && !an.dropped[i] {
+            let boxed = if is_text_form(doc, d) {
+                Some(small_box(doc, an, root, d, FORM_BOX_TEXT))
+            } else if doc.tag(d).is_some_and(|t| &**t == "form") {
+                Some(d)
+            } else if is_lone_button_link(doc, an, d) {
+                Some(small_box(doc, an, root, d, CALL_TO_ACTION_TEXT))
+                    .filter(|&b| b != d && !an.dropped[b.index()] && !has_picture(doc, b))
+            } else {
+                None
+            };
+            if let Some(b) = boxed.filter(|b| an.text[b.index()] * 2 < total) {
+                an.dropped[b.index()] = true;
             }
         }
         an.dropped[i] |= cut
@@ -567,17 +575,44 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
 /// left out: a sign-up box's heading and a sentence or two.
 const FORM_BOX_TEXT: u32 = 300;
 
-/// Whether `id` is a form, or an email field (a sign-up box that a script
-/// sends, with no form around it).
-fn is_form(doc: &Document, id: NodeId) -> bool {
-    doc.element(id).is_some_and(|el| match &**el.tag() {
-        "form" => true,
-        "input" => el
-            .attr("type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("email")),
+/// Whether `id` is a form with a field to type in (a sign-up, a search, a
+/// comment box), or an email field on its own (a sign-up box a script
+/// sends). Quizzes and calculators (choices, numbers) are not.
+fn is_text_form(doc: &Document, id: NodeId) -> bool {
+    let Some(el) = doc.element(id) else {
+        return false;
+    };
+    match &**el.tag() {
+        "form" => doc
+            .descendants(id)
+            .take(MAX_FORM_SCAN)
+            .filter_map(|n| doc.element(n))
+            .any(|f| match &**f.tag() {
+                "textarea" => true,
+                "input" => is_text_field(f),
+                _ => false,
+            }),
+        "input" => input_type(el).eq_ignore_ascii_case("email"),
         _ => false,
-    })
+    }
 }
+
+/// An input's `type`, `text` when it has none.
+fn input_type(input: &Element) -> &str {
+    input.attr("type").map_or("text", str::trim)
+}
+
+/// Whether `input` takes typed text: text, email, search, tel, url or
+/// password.
+fn is_text_field(input: &Element) -> bool {
+    let t = input_type(input);
+    ["text", "email", "search", "tel", "url", "password"]
+        .iter()
+        .any(|k| t.eq_ignore_ascii_case(k))
+}
+
+/// Most nodes of a form searched for a text field.
+const MAX_FORM_SCAN: usize = 500;
 
 /// Most text (characters) a box around a button-like link may hold to be
 /// a call to action: a heading and a sentence.
@@ -596,17 +631,36 @@ fn small_box(doc: &Document, an: &Analysis, root: NodeId, id: NodeId, limit: u32
     top
 }
 
-/// Whether `el` is a link styled as a button: a class word `button`,
-/// `btn` or `cta` (Bootstrap's `btn`, WordPress's `wp-block-button__link`).
-fn is_button_link(el: &Element) -> bool {
-    &**el.tag() == "a"
-        && el.attr("class").is_some_and(|c| {
-            c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|w| {
-                ["button", "btn", "cta"]
-                    .iter()
-                    .any(|b| w.eq_ignore_ascii_case(b))
-            })
-        })
+/// Whether `id` is a link styled as a button (a class word `button`,
+/// `btn` or `cta`, as in Bootstrap's `btn` and WordPress's
+/// `wp-block-button__link`; not Bootstrap's `btn-link`, a button drawn as
+/// a link) that stands alone: not a link in running text, where it is
+/// under half the text of the paragraph or item it sits in.
+fn is_lone_button_link(doc: &Document, an: &Analysis, id: NodeId) -> bool {
+    let Some(el) = doc.element(id).filter(|el| &**el.tag() == "a") else {
+        return false;
+    };
+    let Some(class) = el.attr("class") else {
+        return false;
+    };
+    let button = class.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        ["button", "btn", "cta"]
+            .iter()
+            .any(|b| w.eq_ignore_ascii_case(b))
+    });
+    let drawn_as_link = class
+        .split_ascii_whitespace()
+        .any(|t| t.eq_ignore_ascii_case("btn-link"));
+    // The block the link's text belongs to.
+    let block = doc
+        .ancestors(id)
+        .find(|&a| an.role[a.index()] != Role::Inline);
+    let in_running_text = block.is_some_and(|b| {
+        doc.tag(b)
+            .is_some_and(|t| matches!(&**t, "p" | "li" | "dd" | "td"))
+            && an.text[id.index()] * 2 < an.text[b.index()]
+    });
+    button && !drawn_as_link && !in_running_text
 }
 
 /// Whether `id`'s subtree holds a picture (looked for among its first

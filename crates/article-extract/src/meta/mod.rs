@@ -272,16 +272,23 @@ pub(crate) fn collect(doc: &Document, page_url: Option<&Url>, content: NodeId) -
         f.modified.add(Origin::VisibleText, line);
     }
     let mut meta = rank(f, page_url);
-    if meta.article.published.is_none()
-        && let Some(raw) = embedded::published(doc)
-        && let Some(t) = date::parse(&raw)
-    {
-        meta.article.published = Some(t);
-        meta.article.provenance.published = Some(FieldOrigin {
-            source: Origin::PageData,
-            value: raw,
-            rivals: Vec::new(),
+    if meta.article.published.is_none() {
+        // The first that reads as a date and is not after the update.
+        let modified = meta.article.modified.as_ref().map(Timestamp::date);
+        let found = embedded::published(doc).into_iter().find_map(|f| {
+            let t = date::parse(&f.value)?;
+            modified
+                .is_none_or(|m| t.date() <= m)
+                .then_some((t, f.value))
         });
+        if let Some((t, raw)) = found {
+            meta.article.published = Some(t);
+            meta.article.provenance.published = Some(FieldOrigin {
+                source: Origin::PageData,
+                value: raw,
+                rivals: Vec::new(),
+            });
+        }
     }
     meta
 }
