@@ -29,17 +29,22 @@ fn paragraphs(numbers: std::ops::Range<usize>) -> String {
         .collect()
 }
 
+/// The text of an article of eight paragraphs with `content` in the
+/// middle.
+fn text_around(content: &str) -> String {
+    text(&format!(
+        "<article><h1>Harbour report</h1>{}{content}{}</article>",
+        paragraphs(0..4),
+        paragraphs(4..8)
+    ))
+}
+
 #[test]
 fn a_sign_up_box_goes_with_its_heading_and_pitch() {
     let signup = "<div class=\"box\"><h3>Get the harbour letter</h3>\
                   <p>Every Friday: tides, moorings and the week's news.</p>\
                   <form action=\"/subscribe\"><input type=\"email\"><button>Sign up</button></form></div>";
-    let page = format!(
-        "<article><h1>Harbour report</h1>{}{signup}{}</article>",
-        paragraphs(0..4),
-        paragraphs(4..8)
-    );
-    let text = text(&page);
+    let text = text_around(signup);
     assert!(text.contains("Paragraph 7"), "{text}");
     for gone in ["Get the harbour letter", "Every Friday", "Sign up"] {
         assert!(!text.contains(gone), "{gone} in {text}");
@@ -51,12 +56,7 @@ fn an_email_field_without_a_form_is_a_sign_up_box_too() {
     let signup = "<div class=\"box\"><h3>Get the harbour letter</h3>\
                   <p>Every Friday: tides, moorings and the week's news.</p>\
                   <input type=\"email\" placeholder=\"you@example.com\"><span>Send</span></div>";
-    let page = format!(
-        "<article><h1>Harbour report</h1>{}{signup}{}</article>",
-        paragraphs(0..4),
-        paragraphs(4..8)
-    );
-    let text = text(&page);
+    let text = text_around(signup);
     assert!(text.contains("Paragraph 7"), "{text}");
     assert!(!text.contains("Every Friday"), "{text}");
 }
@@ -80,12 +80,7 @@ fn a_button_link_in_a_small_box_goes_with_the_box() {
     let promo = "<div class=\"promo\"><h3>Learn to sail this summer</h3>\
                  <p>Ten evenings on the water with the harbour club.</p>\
                  <a class=\"btn btn-primary\" href=\"/courses\">Book a course</a></div>";
-    let page = format!(
-        "<article><h1>Harbour report</h1>{}{promo}{}</article>",
-        paragraphs(0..4),
-        paragraphs(4..8)
-    );
-    let text = text(&page);
+    let text = text_around(promo);
     assert!(text.contains("Paragraph 7"), "{text}");
     for gone in ["Learn to sail", "Ten evenings", "Book a course"] {
         assert!(!text.contains(gone), "{gone} in {text}");
@@ -103,12 +98,7 @@ fn a_product_card_and_a_button_in_running_text_stay() {
                    booking a lesson, which the council recommends for every new skipper. \
                    Lessons run from April to October, and the first one is free for anyone \
                    who keeps a boat in the harbour.</p>";
-    let page = format!(
-        "<article><h1>Harbour report</h1>{}{card}{running}{}</article>",
-        paragraphs(0..4),
-        paragraphs(4..8)
-    );
-    let text = text(&page);
+    let text = text_around(&format!("{card}{running}"));
     for kept in [
         "Braided mooring rope",
         "Soft on the hands",
@@ -126,12 +116,7 @@ fn a_quiz_keeps_its_questions_and_a_short_article_its_text() {
                 <p>Which way does the flood tide run past the harbour wall?</p>\
                 <form><label><input type=\"radio\" name=\"q1\"> North</label>\
                 <label><input type=\"radio\" name=\"q1\"> South</label></form></div>";
-    let page = format!(
-        "<article><h1>Harbour report</h1>{}{quiz}{}</article>",
-        paragraphs(0..4),
-        paragraphs(4..8)
-    );
-    let quiz_text = text(&page);
+    let quiz_text = text_around(quiz);
     assert!(
         quiz_text.contains("Which way does the flood tide run"),
         "{quiz_text}"
@@ -151,14 +136,10 @@ fn a_quiz_keeps_its_questions_and_a_short_article_its_text() {
 #[test]
 fn a_button_link_in_a_sentence_stays() {
     for class in ["button", "btn btn-link"] {
-        let page = format!(
-            "<article><h1>Harbour report</h1>{}\
-             <p>Diversions are in place on the coast road. Check live updates \
-             <a class=\"{class}\" href=\"/travel\">on our travel page</a>.</p>{}</article>",
-            paragraphs(0..4),
-            paragraphs(4..8)
-        );
-        let text = text(&page);
+        let text = text_around(&format!(
+            "<p>Diversions are in place on the coast road. Check live updates \
+             <a class=\"{class}\" href=\"/travel\">on our travel page</a>.</p>"
+        ));
         assert!(text.contains("Diversions are in place"), "{class}: {text}");
     }
 }

@@ -3,17 +3,8 @@
 
 use article_model::{Block, Inline};
 
-fn body(content: &str) -> Vec<Block> {
-    let paragraph = "<p>The council published its checklist on Tuesday, and the harbour \
-                     master said every skipper should read it before the season opens.</p>";
-    let html = format!(
-        "<html><head><title>Harbour checklist</title></head><body><article>\
-         <h1>Harbour checklist</h1>{paragraph}{content}{paragraph}</article></body></html>"
-    );
-    article_extract::extract(html.as_bytes(), &article_extract::Options::default())
-        .unwrap()
-        .body
-}
+mod support;
+use support::body;
 
 fn non_paragraphs(blocks: &[Block]) -> Vec<Block> {
     blocks
