@@ -12,7 +12,7 @@
 //!   table rows of `main_content_markdown` reappear (same words) in the
 //!   output, per kind. A truth heading with the page title's words is left
 //!   out, since the title goes to the front matter. The truth is read as
-//!   its files are written, one block per line ([`line_blocks`]); and since
+//!   its files are written, one block per line (`line_blocks`); and since
 //!   it writes a numbered heading (`<h3>3. Acme</h3>`) as the list item
 //!   "3. Acme", a heading with the item's number and words counts as that
 //!   item, and is reported apart ([`Tally::as_numbered_headings`]).
