@@ -96,6 +96,21 @@ impl Element {
             .find(|a| a.name.ns == ns!() && &*a.name.local == name)
             .map(|a| &*a.value)
     }
+
+    /// The `type` of an `input`, trimmed: `text` when it has none.
+    pub fn input_type(&self) -> &str {
+        self.attr("type").map_or("text", str::trim)
+    }
+
+    /// Whether one of the words of the `class` attribute, split at any
+    /// character but a letter or digit (`wp-block-button__link` holds
+    /// `button`), is one of `words`, case aside.
+    pub fn has_class_word(&self, words: &[&str]) -> bool {
+        self.attr("class").is_some_and(|c| {
+            c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        })
+    }
 }
 
 /// A parsed page.

@@ -408,9 +408,6 @@ pub struct Elements {
     pub item_numbers: Vec<Option<u64>>,
     /// Table rows, cells in order.
     pub table_rows: Vec<String>,
-    /// Headings whose text starts with a number ("### 1. NoGood" reads
-    /// "1 nogood").
-    pub numbered_headings: Vec<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -433,17 +430,8 @@ pub fn elements(markdown: &str) -> Elements {
             if key.is_empty() {
                 return;
             }
-            let numbered = key
-                .split(' ')
-                .next()
-                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()) && key.len() > w.len());
             match kind {
-                Kind::Heading => {
-                    if numbered {
-                        found.numbered_headings.push(key.clone());
-                    }
-                    found.headings.push(key);
-                }
+                Kind::Heading => found.headings.push(key),
                 Kind::Item(number) => {
                     found.list_items.push(key);
                     found.item_numbers.push(number);
@@ -566,19 +554,15 @@ pub fn structure(output: &str, truth: &str, title: Option<&str>) -> (Structure, 
     if let Some(title) = title.map(key) {
         want.headings.retain(|h| *h != title);
     }
-    let (headings, missed_headings) = tally(&got.headings, &want.headings, |_| None);
+    let (headings, missed_headings) = tally(&got.headings, &want.headings, |_| false);
     // The truth writes a numbered heading (`<h3>1. NoGood</h3>`) as the
     // item "1. NoGood": a heading reading so is that item.
-    let numbered = |i: usize| {
-        let n = want.item_numbers.get(i).copied().flatten()?;
-        Some(format!("{n} {}", want.list_items[i]))
-    };
-    let mut lines = Pool::new(&got.numbered_headings);
+    let mut numbered = Pool::new(&got.headings);
     let (mut list_items, missed_items) = tally(&got.list_items, &want.list_items, |i| {
-        numbered(i).filter(|line| lines.take(line))
+        want.item_numbers[i].is_some_and(|n| numbered.take(&format!("{n} {}", want.list_items[i])))
     });
-    let (table_rows, missed_rows) = tally(&got.table_rows, &want.table_rows, |_| None);
-    list_items.as_numbered_headings = lines.taken;
+    let (table_rows, missed_rows) = tally(&got.table_rows, &want.table_rows, |_| false);
+    list_items.as_numbered_headings = numbered.taken;
     (
         Structure {
             headings,
@@ -623,18 +607,19 @@ impl<'a> Pool<'a> {
 }
 
 /// How many of `want` reappear in `got`, each element of `got` matching
-/// once, and the first [`MISSED_KEPT`] that do not. `fallback(i)` may
-/// match the `i`th of `want` some other way when `got` has no equal.
+/// once, and the first [`MISSED_KEPT`] that do not. `fallback(i)` says
+/// whether the `i`th of `want` is found some other way when `got` has no
+/// equal.
 fn tally(
     got: &[String],
     want: &[String],
-    mut fallback: impl FnMut(usize) -> Option<String>,
+    mut fallback: impl FnMut(usize) -> bool,
 ) -> (Tally, Vec<String>) {
     let mut pool = Pool::new(got);
     let mut missed = Vec::new();
     let mut found = 0;
     for (i, w) in want.iter().enumerate() {
-        if pool.take(w) || fallback(i).is_some() {
+        if pool.take(w) || fallback(i) {
             found += 1;
         } else if missed.len() < MISSED_KEPT {
             missed.push(w.clone());
@@ -714,7 +699,7 @@ mod tests {
         assert_eq!(e.list_items, ["acme", "beta", "5 plain"]);
         assert_eq!(e.item_numbers, [Some(3), Some(4), None]);
         let output = "Intro\n\n### 3\\. Acme\n\nText\n\n4\\. Beta\n\n### 5\\. Plain\n";
-        assert_eq!(elements(output).numbered_headings, ["3 acme", "5 plain"]);
+        assert_eq!(elements(output).headings, ["3 acme", "5 plain"]);
         let (s, missed) = structure(output, truth, None);
         assert_eq!(s.list_items.found, 1);
         assert_eq!(s.list_items.as_numbered_headings, 1);

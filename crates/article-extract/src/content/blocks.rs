@@ -163,6 +163,8 @@ impl Builder<'_, '_> {
             // A break ends a line; a second one in a row ends the
             // paragraph (`text<br><br>text`).
             "br" => {
+                // A checkbox marks only the text on its own line.
+                self.checkbox = None;
                 if self.ends_with_break() {
                     self.flush();
                 } else {
@@ -295,8 +297,7 @@ impl Builder<'_, '_> {
             self.close_frame();
             return;
         }
-        let an = self.cx.analysis;
-        if an.role[id.index()] == Role::Block && self.cx.doc.tag(id).is_none_or(|t| &**t != "br") {
+        if self.cx.analysis.role[id.index()] == Role::Block {
             self.flush();
         }
     }
@@ -398,13 +399,7 @@ impl Builder<'_, '_> {
             } else {
                 lists::UNTICKED
             };
-            match self.inline.last_mut().and_then(|f| f.content.last_mut()) {
-                Some(Inline::Text(prev)) => {
-                    prev.push(ballot);
-                    prev.push(' ');
-                }
-                _ => self.push_inline(Inline::Text(format!("{ballot} "))),
-            }
+            self.push_text(&format!("{ballot} "));
         }
     }
 
@@ -425,8 +420,8 @@ impl Builder<'_, '_> {
         let Some(frame) = self.inline.pop() else {
             return;
         };
-        if let Some(inline) = wrap(frame.kind, frame.content) {
-            self.push_inline(inline);
+        if let Some(parent) = self.inline.last_mut() {
+            push_wrapped(&mut parent.content, frame.kind, frame.content);
         }
     }
 
@@ -494,13 +489,10 @@ impl Builder<'_, '_> {
                 InlineKind::Strong => InlineKind::Strong,
                 InlineKind::Root => InlineKind::Root,
             };
-            if let Some(inline) = wrap(kind, content) {
-                self.inline[i - 1].content.push(inline);
-            }
+            push_wrapped(&mut self.inline[i - 1].content, kind, content);
         }
         self.checkbox = None;
         let mut content = std::mem::take(&mut self.inline[0].content);
-        hoist_breaks(&mut content);
         drop_noise_lines(&mut content);
         normalize(&mut content);
         if content.is_empty() {
@@ -644,9 +636,7 @@ const MAX_SECTION_SIBLINGS: usize = 64;
 /// The state of `input` when it is a visible checkbox: whether it is
 /// ticked.
 fn checkbox(input: &Element) -> Option<bool> {
-    let is_checkbox = input
-        .attr("type")
-        .is_some_and(|t| t.trim().eq_ignore_ascii_case("checkbox"));
+    let is_checkbox = input.input_type().eq_ignore_ascii_case("checkbox");
     (is_checkbox && !classify::is_hidden(input)).then(|| input.attr("checked").is_some())
 }
 
@@ -658,11 +648,7 @@ fn is_icon(img: &Element) -> bool {
             .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
     };
     let small = matches!((px("width"), px("height")), (Some(w), Some(h)) if w <= ICON_MAX_PX && h <= ICON_MAX_PX);
-    small
-        || img.attr("class").is_some_and(|c| {
-            c.split(|ch: char| !ch.is_ascii_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case("icon"))
-        })
+    small || img.has_class_word(&["icon"])
 }
 
 /// Largest width and height of an image taken as an icon.
@@ -723,10 +709,11 @@ fn wrap(kind: InlineKind, content: Vec<Inline>) -> Option<Inline> {
     })
 }
 
-/// How `content` ends, spaces aside: `Some(true)` with a break (also one
-/// at the end of a link or emphasis), `Some(false)` with anything else,
-/// `None` when it holds nothing. Inline nesting is bounded, so this may
-/// recurse.
+/// How `content` ends, spaces aside: `Some(true)` with a break,
+/// `Some(false)` with anything else, `None` when it holds nothing (links
+/// and emphasis that hold only spaces count as nothing; their breaks were
+/// moved outside them by [`push_wrapped`]). Inline nesting is bounded, so
+/// this may recurse.
 fn ends_with_break(content: &[Inline]) -> Option<bool> {
     content.iter().rev().find_map(|i| match i {
         Inline::Text(t) if t.trim().is_empty() => None,
@@ -738,43 +725,29 @@ fn ends_with_break(content: &[Inline]) -> Option<bool> {
     })
 }
 
-/// Moves line breaks at the start or end of links and emphasis out of them
-/// (`<b>Lead<br></b>Text`), so that the break separates lines wherever the
-/// paragraph is rendered. Inline nesting is bounded, so this may recurse.
-fn hoist_breaks(content: &mut Vec<Inline>) {
-    let mut out = Vec::with_capacity(content.len());
-    for mut inline in content.drain(..) {
-        let (mut before, mut after) = (false, false);
-        if let Inline::Link { content: inner, .. }
-        | Inline::Emphasis(inner)
-        | Inline::Strong(inner) = &mut inline
-        {
-            hoist_breaks(inner);
-            // A break with only spaces before it (or after it) in the
-            // element goes, with the spaces.
-            let blank = |i: &Inline| matches!(i, Inline::Text(t) if t.trim().is_empty());
-            let lead = inner.iter().take_while(|i| blank(i)).count();
-            if matches!(inner.get(lead), Some(Inline::LineBreak)) {
-                inner.drain(..=lead);
-                before = true;
-            }
-            let trail = inner.iter().rev().take_while(|i| blank(i)).count();
-            if let Some(at) = inner.len().checked_sub(trail + 1) {
-                if matches!(inner[at], Inline::LineBreak) {
-                    inner.truncate(at);
-                    after = true;
-                }
-            }
-        }
-        if before {
-            out.push(Inline::LineBreak);
-        }
-        out.push(inline);
-        if after {
-            out.push(Inline::LineBreak);
-        }
+/// Adds `content`, wrapped as `kind`, to `out`, with a line break at
+/// either end of it (spaces aside) moved outside (`<b>Lead<br></b>Text`),
+/// so that the break separates lines wherever the paragraph is rendered.
+fn push_wrapped(out: &mut Vec<Inline>, kind: InlineKind, mut content: Vec<Inline>) {
+    let blank = |i: &Inline| matches!(i, Inline::Text(t) if t.trim().is_empty());
+    let lead = content.iter().take_while(|i| blank(i)).count();
+    let before = matches!(content.get(lead), Some(Inline::LineBreak));
+    if before {
+        content.drain(..=lead);
     }
-    *content = out;
+    let trail = content.iter().rev().take_while(|i| blank(i)).count();
+    let at = content.len().checked_sub(trail + 1);
+    let after = at.is_some_and(|at| matches!(content[at], Inline::LineBreak));
+    if let Some(at) = at.filter(|_| after) {
+        content.truncate(at);
+    }
+    if before {
+        out.push(Inline::LineBreak);
+    }
+    out.extend(wrap(kind, content));
+    if after {
+        out.push(Inline::LineBreak);
+    }
 }
 
 /// Leaves out the lines of a paragraph broken by `<br>` that are

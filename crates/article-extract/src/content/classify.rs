@@ -102,7 +102,6 @@ pub(crate) fn is_block_tag(tag: &str) -> bool {
             | "fieldset"
             | "address"
             | "hr"
-            | "br"
             | "center"
             | "details"
             | "summary"

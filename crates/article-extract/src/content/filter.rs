@@ -103,8 +103,7 @@ const LABEL_PREFIXES: &[&str] = &[
     "why trust us",
 ];
 
-/// Most words in a line that [`LABEL_PREFIXES`] and the labels over other
-/// stories make furniture.
+/// Most words in a line that [`LABEL_PREFIXES`] make furniture.
 const LABEL_WORDS: usize = 6;
 
 /// Affiliate and review-policy disclosures, which run long.
@@ -158,13 +157,13 @@ pub(crate) fn is_noise(text: &str) -> bool {
             !c.is_alphanumeric() && !c.is_ascii() && !OPENING_MARKS.contains(&c)
         })
         .trim_start();
+    let lower = text.to_lowercase();
     // A label over other stories, not a sentence ("More news is expected
     // on Friday.") or a heading of the article's own ("Most popular
     // routes").
-    if !text.trim_end().ends_with(['.', '!', '?']) && is_bare_related_label(text) {
+    if !text.trim_end().ends_with(['.', '!', '?']) && is_bare_related_label(&lower) {
         return true;
     }
-    let lower = text.to_lowercase();
     let starts_with_word = |p: &&str| {
         lower
             .strip_prefix(*p)
@@ -288,14 +287,14 @@ const RELATED_LABELS: &[&str] = &[
 
 /// Whether a short line heads a list of other stories.
 pub(crate) fn is_related_label(text: &str) -> bool {
-    related_label_rest(text).is_some()
+    related_label_rest(&text.to_lowercase()).is_some()
 }
 
 /// Whether a line is only a label over other stories, give or take words
 /// that name them ("Recommended posts", "You may be interested in the
 /// following topics as well:"), where a heading such as "Most popular
-/// routes" names something of the article's own.
-fn is_bare_related_label(text: &str) -> bool {
+/// routes" names something of the article's own. `lower` is lowercased.
+fn is_bare_related_label(lower: &str) -> bool {
     const NAMING: &[&str] = &[
         "posts",
         "articles",
@@ -321,26 +320,24 @@ fn is_bare_related_label(text: &str) -> bool {
         "our",
         "us",
     ];
-    related_label_rest(text).is_some_and(|rest| {
+    related_label_rest(lower).is_some_and(|rest| {
         rest.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .all(|w| NAMING.contains(&w))
     })
 }
 
-/// What follows a label over other stories in a short line, lowercased.
-fn related_label_rest(text: &str) -> Option<String> {
-    let text = text.trim();
-    if text.chars().count() > 60 {
+/// What follows a label over other stories in a short, lowercased line.
+fn related_label_rest(lower: &str) -> Option<&str> {
+    let lower = lower.trim();
+    if lower.chars().count() > 60 {
         return None;
     }
-    let lower = text.to_lowercase();
     let lower = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…');
     RELATED_LABELS.iter().find_map(|label| {
         lower
             .strip_prefix(label)
             .filter(|rest| !rest.starts_with(char::is_alphanumeric))
-            .map(str::to_owned)
     })
 }
 

@@ -27,6 +27,14 @@ enum Marker {
 }
 
 impl Marker {
+    /// For a ballot box, whether it is ticked.
+    fn ticked(self) -> Option<bool> {
+        match self {
+            Marker::Task(ticked) => Some(ticked),
+            _ => None,
+        }
+    }
+
     /// Whether `next` continues a list whose last item began with `self`.
     fn followed_by(self, next: Marker) -> bool {
         match (self, next) {
@@ -104,16 +112,16 @@ fn split_items(content: Vec<Inline>) -> (Option<Block>, Vec<(Marker, Vec<Inline>
         return (None, vec![(m, content)]);
     }
     // Where the run of marked, continuing lines at the end starts.
-    let mut start = markers.len();
-    while start > 0 {
-        let continues = match (markers[start - 1], markers.get(start).copied().flatten()) {
-            (Some(_), None) => start == markers.len(),
-            (Some(a), Some(b)) => a.followed_by(b),
-            (None, _) => false,
-        };
-        if !continues {
-            break;
-        }
+    let mut start = match markers.last() {
+        Some(Some(_)) => markers.len() - 1,
+        _ => markers.len(),
+    };
+    while start > 0
+        && matches!(
+            (markers[start - 1], markers.get(start).copied().flatten()),
+            (Some(a), Some(b)) if a.followed_by(b)
+        )
+    {
         start -= 1;
     }
     if markers.len() - start < MIN_ITEMS {
@@ -226,13 +234,10 @@ fn marker(content: &[Inline]) -> Option<Marker> {
 /// A list item of `content` without its marker; a task item when the
 /// marker is a ballot box.
 fn item(mut content: Vec<Inline>) -> ListItem {
-    let marker = strip_marker(&mut content);
+    let checked = strip_marker(&mut content).and_then(Marker::ticked);
     ListItem {
         blocks: vec![Block::Paragraph(content)],
-        checked: match marker {
-            Some(Marker::Task(ticked)) => Some(ticked),
-            _ => None,
-        },
+        checked,
     }
 }
 
@@ -242,29 +247,22 @@ fn mark_task(item: &mut ListItem) {
     let Some(Block::Paragraph(content)) = item.blocks.first_mut() else {
         return;
     };
-    if item.checked.is_none() && matches!(marker(content), Some(Marker::Task(_))) {
-        if let Some(Marker::Task(ticked)) = strip_marker(content) {
-            item.checked = Some(ticked);
-        }
+    if item.checked.is_none() && marker(content).and_then(Marker::ticked).is_some() {
+        item.checked = strip_marker(content).and_then(Marker::ticked);
     }
 }
 
 /// Removes the ballot boxes that start lines of `content` but make no
 /// task list (a lone checkbox before "I agree to the terms").
 fn drop_ballots(content: &mut [Inline]) {
-    let mut start = 0;
-    while start < content.len() {
-        let end = content[start..]
-            .iter()
-            .position(|i| matches!(i, Inline::LineBreak))
-            .map_or(content.len(), |n| start + n);
-        let line = &mut content[start..end];
+    for line in content.split_mut(|i| matches!(i, Inline::LineBreak)) {
         if let Some(text) = first_text_mut(line) {
-            if let Some((Marker::Task(_), len, _)) = parse_marker(text) {
-                text.drain(..len);
+            if let Some((marker, len, _)) = parse_marker(text) {
+                if marker.ticked().is_some() {
+                    text.drain(..len);
+                }
             }
         }
-        start = end + 1;
     }
 }
 

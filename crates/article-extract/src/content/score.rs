@@ -530,26 +530,9 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
         } else {
             an.plain_score[i] < half
         };
-        // Calls to action (not in recall mode): a form with a field to
-        // type in (a sign-up, a search, a comment box; not a quiz or a
-        // calculator), or an email field a script sends, goes with the small
-        // box around it, the box's heading and pitch included; so does a
-        // link drawn as a button that stands alone in a small box without
-        // a picture ("Get the course"), where product cards keep their
-        // pictures and Buy buttons. A box with half the article's text or
-        // more is the article (ASP.NET pages wrap it all in a form).
+        // Calls to action go, with their boxes, except in recall mode.
         if mode != Mode::Recall && !an.dropped[i] {
-            let boxed = if is_text_form(doc, d) {
-                Some(small_box(doc, an, root, d, FORM_BOX_TEXT))
-            } else if doc.tag(d).is_some_and(|t| &**t == "form") {
-                Some(d)
-            } else if is_lone_button_link(doc, an, d) {
-                Some(small_box(doc, an, root, d, CALL_TO_ACTION_TEXT))
-                    .filter(|&b| b != d && !an.dropped[b.index()] && !has_picture(doc, b))
-            } else {
-                None
-            };
-            if let Some(b) = boxed.filter(|b| an.text[b.index()] * 2 < total) {
+            if let Some(b) = call_to_action_box(doc, an, root, d) {
                 an.dropped[b.index()] = true;
             }
         }
@@ -569,6 +552,28 @@ pub(crate) fn mark_furniture(doc: &Document, an: &mut Analysis, root: NodeId, mo
                 }
             };
     }
+}
+
+/// The box to leave out when `id` is a call to action: a form with a
+/// field to type in (a sign-up, a search, a comment box; not a quiz or a
+/// calculator), or an email field a script sends, with the small box
+/// around it, the box's heading and pitch included; any other form on its
+/// own; a link drawn as a button that stands alone in a small box without
+/// a picture ("Get the course"), with the box, where product cards keep
+/// their pictures and Buy buttons. A box with half the text under `root`
+/// or more is the article (ASP.NET pages wrap it all in a form).
+fn call_to_action_box(doc: &Document, an: &Analysis, root: NodeId, id: NodeId) -> Option<NodeId> {
+    let boxed = if is_text_form(doc, id) {
+        small_box(doc, an, root, id, FORM_BOX_TEXT)
+    } else if doc.tag(id).is_some_and(|t| &**t == "form") {
+        id
+    } else if is_lone_button_link(doc, an, id) {
+        Some(small_box(doc, an, root, id, CALL_TO_ACTION_TEXT))
+            .filter(|&b| b != id && !an.dropped[b.index()] && !has_picture(doc, b))?
+    } else {
+        return None;
+    };
+    (an.text[boxed.index()] * 2 < an.text[root.index()]).then_some(boxed)
 }
 
 /// Most text (characters) a form, with the box around it, may hold to be
@@ -592,20 +597,15 @@ fn is_text_form(doc: &Document, id: NodeId) -> bool {
                 "input" => is_text_field(f),
                 _ => false,
             }),
-        "input" => input_type(el).eq_ignore_ascii_case("email"),
+        "input" => el.input_type().eq_ignore_ascii_case("email"),
         _ => false,
     }
-}
-
-/// An input's `type`, `text` when it has none.
-fn input_type(input: &Element) -> &str {
-    input.attr("type").map_or("text", str::trim)
 }
 
 /// Whether `input` takes typed text: text, email, search, tel, url or
 /// password.
 fn is_text_field(input: &Element) -> bool {
-    let t = input_type(input);
+    let t = input.input_type();
     ["text", "email", "search", "tel", "url", "password"]
         .iter()
         .any(|k| t.eq_ignore_ascii_case(k))
@@ -640,17 +640,15 @@ fn is_lone_button_link(doc: &Document, an: &Analysis, id: NodeId) -> bool {
     let Some(el) = doc.element(id).filter(|el| &**el.tag() == "a") else {
         return false;
     };
-    let Some(class) = el.attr("class") else {
-        return false;
+    let drawn_as_link = || {
+        el.attr("class").is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case("btn-link"))
+        })
     };
-    let button = class.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
-        ["button", "btn", "cta"]
-            .iter()
-            .any(|b| w.eq_ignore_ascii_case(b))
-    });
-    let drawn_as_link = class
-        .split_ascii_whitespace()
-        .any(|t| t.eq_ignore_ascii_case("btn-link"));
+    if !el.has_class_word(&["button", "btn", "cta"]) || drawn_as_link() {
+        return false;
+    }
     // The block the link's text belongs to.
     let block = doc
         .ancestors(id)
@@ -660,7 +658,7 @@ fn is_lone_button_link(doc: &Document, an: &Analysis, id: NodeId) -> bool {
             .is_some_and(|t| matches!(&**t, "p" | "li" | "dd" | "td"))
             && an.text[id.index()] * 2 < an.text[b.index()]
     });
-    button && !drawn_as_link && !in_running_text
+    !in_running_text
 }
 
 /// Whether `id`'s subtree holds a picture (looked for among its first

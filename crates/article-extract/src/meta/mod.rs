@@ -510,11 +510,7 @@ fn in_tag_list(doc: &Document, id: NodeId) -> bool {
     doc.ancestors(id)
         .take(4)
         .filter_map(|a| doc.element(a))
-        .filter_map(|e| e.attr("class"))
-        .any(|c| {
-            c.split(|ch: char| !ch.is_ascii_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case("tags") || w.eq_ignore_ascii_case("tagged"))
-        })
+        .any(|e| e.has_class_word(&["tags", "tagged"]))
 }
 
 fn is_modified_hint(el: &Element) -> bool {
