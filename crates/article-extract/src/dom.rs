@@ -184,6 +184,18 @@ impl Document {
         }
     }
 
+    /// The nodes after `id` and its descendants, in document order to the
+    /// end of the document.
+    pub fn following(&self, id: NodeId) -> Descendants<'_> {
+        let mut walk = Descendants {
+            doc: self,
+            root: NodeId::ROOT,
+            next: None,
+        };
+        walk.next = walk.after(id);
+        walk
+    }
+
     /// Walks the subtree at `root`, calling `visit` with an [`Event::Enter`]
     /// for each node in document order (return `false` to skip its children)
     /// and an [`Event::Exit`] once its subtree is done. Iterative.

@@ -832,8 +832,12 @@ fn labelled_lines(
             .iter()
             .find(|&&p| starts(raw, &[p]))
             .map_or(raw, |p| &raw[p.len()..]);
-        let author = want_author && starts(byline_text, &AUTHOR_LABELS);
-        if !date && !author {
+        let labelled_author = starts(byline_text, &AUTHOR_LABELS);
+        let author = want_author && labelled_author;
+        // A byline far from the headline has its date beside it:
+        // "Written by Jane Doe · April 8, 2024".
+        let byline_date = want_date && labelled_author;
+        if !date && !author && !byline_date {
             if want_class && looks_like_name(raw) && in_author_box(doc, id, 5) {
                 // Hostile pages repeat names in boxes too.
                 box_checks -= 1;
@@ -862,11 +866,16 @@ fn labelled_lines(
                     .is_some_and(|t| matches!(&**t, "dd" | "dt" | "td" | "th"))
             })
         };
-        if author && !date && in_credits() {
+        if (author || byline_date) && !date && in_credits() {
             continue;
         }
         if date {
-            visible_date(&text, f);
+            if date::parse_text(&text).is_some() {
+                visible_date(&text, f);
+            } else if let Some(next) = lines_after(doc, id).next() {
+                // A label on its own ("Published") before the date.
+                visible_date(&next, f);
+            }
             want_date = f.published.0.is_empty();
         }
         if author {
@@ -876,6 +885,12 @@ fn labelled_lines(
                 .iter()
                 .all(|(_, raw)| names::clean_byline(raw).is_empty());
         }
+        if byline_date && f.published.0.is_empty() {
+            for line in lines_after(doc, id).take(BYLINE_DATE_LINES) {
+                visible_date(&line, f);
+            }
+            want_date = f.published.0.is_empty();
+        }
         if !want_date && !want_author {
             return;
         }
@@ -884,6 +899,29 @@ fn labelled_lines(
 
 /// How many labelled text runs the page-wide scan reads.
 const MAX_LABELLED_LINES: usize = 50;
+
+/// How many text runs after a labelled byline are read for its date.
+const BYLINE_DATE_LINES: usize = 6;
+
+/// The short text runs after `id` and its descendants, in document order,
+/// whitespace collapsed: the lines a label or a byline is followed by.
+fn lines_after(doc: &Document, id: NodeId) -> impl Iterator<Item = String> + '_ {
+    doc.following(id)
+        // Near lines only: a label's value is never far behind it.
+        .take(64)
+        .filter_map(|n| match &doc.node(n).data {
+            NodeData::Text(t) if t.len() <= 2 * MAX_LINE_CHARS => {
+                let in_code = doc
+                    .node(n)
+                    .parent
+                    .and_then(|p| doc.tag(p))
+                    .is_some_and(|t| matches!(&**t, "script" | "style" | "noscript"));
+                Some(collapse_whitespace(t)).filter(|t| !t.is_empty() && !in_code)
+            }
+            _ => None,
+        })
+        .filter(|t| t.chars().count() <= MAX_LINE_CHARS)
+}
 
 /// How many text runs before and after the headline are read for a date,
 /// a byline or a category.
@@ -1533,6 +1571,39 @@ mod tests {
             a.authors,
             ["Jane Doe"],
             "a name split across inline elements"
+        );
+    }
+
+    #[test]
+    fn a_date_far_from_the_headline_is_read_beside_its_label_or_byline() {
+        let filler = "<p>Some words of the article.</p>".repeat(80);
+        let undated = Url::parse("https://example.com/blog/story").ok();
+        let meta = |html: &str| {
+            let doc = Document::parse(html);
+            collect(&doc, undated.as_ref(), NodeId::ROOT).article
+        };
+        let day = |a: &Article| a.published.as_ref().map(|t| t.date().to_string());
+        let a = meta(&format!(
+            "<h1>Story</h1>{filler}<div><p>Published</p><p>Feb 2, 2023</p></div>"
+        ));
+        assert_eq!(day(&a).as_deref(), Some("2023-02-02"), "a label on its own");
+        let a = meta(&format!(
+            "<h1>Story</h1>{filler}<div><p>Written by <a href='/a/jd'>Jane Doe</a></p>\
+             <p>April 8, 2024</p></div>"
+        ));
+        assert_eq!(day(&a).as_deref(), Some("2024-04-08"), "beside a byline");
+        assert_eq!(a.authors, ["Jane Doe"]);
+        let a = meta(&format!(
+            "<h1>Story</h1>{filler}<p>Written by Jane Doe</p>{filler}<p>April 8, 2024</p>"
+        ));
+        assert_eq!(day(&a), None, "a date far from the byline is not its date");
+        let a = meta(&format!(
+            "<h1>Story</h1><p>March 3, 2021</p>{filler}<p>Published</p><p>Feb 2, 2023</p>"
+        ));
+        assert_eq!(
+            day(&a).as_deref(),
+            Some("2021-03-03"),
+            "the date by the headline comes first"
         );
     }
 
