@@ -106,9 +106,11 @@ impl Element {
     /// character but a letter or digit (`wp-block-button__link` holds
     /// `button`), is one of `words`, case aside.
     pub fn has_class_word(&self, words: &[&str]) -> bool {
+        // Bytes, not chars: the words are ASCII, and so is what matches them.
         self.attr("class").is_some_and(|c| {
-            c.split(|ch: char| !ch.is_ascii_alphanumeric())
-                .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+            c.as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes())))
         })
     }
 }

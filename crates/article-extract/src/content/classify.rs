@@ -358,14 +358,21 @@ pub(crate) fn hint(el: &Element) -> Hint {
             continue;
         };
         for name in value.split_ascii_whitespace() {
-            let name = name.to_ascii_lowercase();
-            strong |= is_strong_positive(&name);
-            if is_modifier(&name) {
+            // Most names are lower case already: copy only those that are not.
+            let lower;
+            let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower = name.to_ascii_lowercase();
+                lower.as_str()
+            } else {
+                name
+            };
+            strong |= is_strong_positive(name);
+            if is_modifier(name) {
                 // Layout modifiers such as `has-sidebar`, `no_toc` or
                 // `hide-on-print` say nothing of the element.
                 continue;
             }
-            if is_id && is_slug(&name) {
+            if is_id && is_slug(name) {
                 // An anchor made from a heading ("menu-ideas-for-spring")
                 // says what the section is about, not what it is.
                 continue;
@@ -375,8 +382,8 @@ pub(crate) fn hint(el: &Element) -> Hint {
                 soft |= soft_negative(part);
                 weak |= is_weak_positive(part);
             }
-            hard |= is_hard_negative(&name);
-            soft |= soft_negative(&name);
+            hard |= is_hard_negative(name);
+            soft |= soft_negative(name);
         }
     }
     if el

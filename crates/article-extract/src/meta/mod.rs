@@ -722,8 +722,7 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
     };
     // Short text runs just before the landmark (a date line above it) and
     // after it, in document order.
-    let mut before: std::collections::VecDeque<(NodeId, String)> =
-        std::collections::VecDeque::new();
+    let mut before: std::collections::VecDeque<(NodeId, &str)> = std::collections::VecDeque::new();
     let mut seen = 0;
     let mut walk = doc.descendants(NodeId::ROOT);
     let mut after = false;
@@ -734,35 +733,38 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
                 walk.skip_children(id);
             } else {
                 // The lines above the article come before those in it.
-                for (id, text) in before.drain(..) {
-                    line_above(doc, id, &text, f);
+                for (id, raw) in before.drain(..) {
+                    line_above(doc, id, &collapse_whitespace(raw), f);
                 }
             }
             continue;
         }
-        let text = match &doc.node(id).data {
+        let raw = match &doc.node(id).data {
             NodeData::Element(el) if matches!(&**el.tag(), "script" | "style" | "noscript") => {
                 walk.skip_children(id);
                 continue;
             }
             // Long runs are prose, not date lines or bylines.
-            NodeData::Text(t) if t.len() <= 4 * MAX_LINE_CHARS => collapse_whitespace(t),
+            NodeData::Text(t) if t.len() <= 4 * MAX_LINE_CHARS => &**t,
             NodeData::Text(_) if after => {
                 seen += 1;
                 continue;
             }
             _ => continue,
         };
-        if text.is_empty() {
-            continue;
-        }
         if !after {
-            if text.chars().count() <= MAX_LINE_CHARS {
-                before.push_back((id, text));
+            // Most of the page comes before the headline: only the last
+            // few lines are kept, and cleaned when read.
+            if is_short_line(raw) {
+                before.push_back((id, raw));
                 if before.len() > VISIBLE_BEFORE {
                     before.pop_front();
                 }
             }
+            continue;
+        }
+        let text = collapse_whitespace(raw);
+        if text.is_empty() {
             continue;
         }
         seen += 1;
@@ -775,9 +777,22 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
             class_byline(doc, id, &text, f);
         }
     }
-    for (id, text) in before {
-        line_above(doc, id, &text, f);
+    for (id, raw) in before {
+        line_above(doc, id, &collapse_whitespace(raw), f);
     }
+}
+
+/// Whether a text run, whitespace collapsed, is a line of some words and
+/// at most [`MAX_LINE_CHARS`] characters.
+fn is_short_line(raw: &str) -> bool {
+    let has_words = || {
+        raw.split_whitespace()
+            .any(|w| !w.chars().all(|c| c.is_ascii_control()))
+    };
+    // No longer in bytes than the limit in characters: short however read.
+    has_words()
+        && (raw.len() <= MAX_LINE_CHARS
+            || collapse_whitespace(raw).chars().count() <= MAX_LINE_CHARS)
 }
 
 /// Reads one short text run above the headline or the article: a date
