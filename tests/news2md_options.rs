@@ -75,8 +75,16 @@ fn words(markdown: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_owned).collect()
 }
 
+/// The words of the `text` field, without the bullet that starts each
+/// unordered list item's line there (Markdown has its own).
 fn text_words(text: &str) -> Vec<String> {
-    text.split_whitespace().map(str::to_owned).collect()
+    text.lines()
+        .flat_map(|line| {
+            let line = line.trim_start();
+            line.strip_prefix("- ").unwrap_or(line).split_whitespace()
+        })
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]

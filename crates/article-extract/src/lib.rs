@@ -294,7 +294,7 @@ mod tests {
             p = PROSE
         );
         let text = body_at(&html, "https://www.example.com/tools");
-        assert!(text.contains("Fluke 117\nKlein MM400"), "{text}");
+        assert!(text.contains("Fluke 117\n- Klein MM400"), "{text}");
         assert!(!text.contains("Mayor opens bridge"), "{text}");
         // Without the page's address, every list of links is left out.
         assert!(!body_of(&html).contains("Fluke 117"));

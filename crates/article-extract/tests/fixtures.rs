@@ -358,7 +358,7 @@ fn check_entry(exp: &Expectation, report: &mut Report<'_>) {
         report.fail("title", "not visible on the page");
     }
     for sentence in &exp.body_contains {
-        if !page.contains(&collapse(sentence)) {
+        if !page.contains(&collapse(&without_bullets(sentence))) {
             report.fail("body_contains", format!("not on the page: {sentence:?}"));
         }
     }
@@ -484,4 +484,16 @@ fn named_entity(name: &str) -> Option<char> {
         "rsaquo" => '›',
         _ => return None,
     })
+}
+
+/// `text` without the bullets that start a list item's line in the body
+/// text: they mark items, and are not on the page.
+fn without_bullets(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let item = line.trim_start();
+            item.strip_prefix("- ").unwrap_or(item)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -5,7 +5,9 @@ use crate::{Block, Inline};
 /// Renders blocks as plain text.
 ///
 /// Blocks are separated by one blank line; headings stand alone; list items
-/// and table rows each take one line (table cells are separated by a tab).
+/// and table rows each take one line (table cells are separated by a tab),
+/// an unordered list's items after a bullet ("- "), and the lines of an
+/// item after its first indented under it.
 /// Figures are left out: their captions describe pictures, not the story,
 /// and stay in the block tree for Markdown. Runs of spaces collapse to one.
 pub fn plain_text(blocks: &[Block]) -> String {
@@ -37,13 +39,22 @@ fn push_block(out: &mut String, block: &Block) {
         Block::Figure { .. } | Block::Rule => {}
         Block::Preformatted { text, .. } => out.push_str(text.trim_matches('\n')),
         Block::Quote(blocks) => out.push_str(&plain_text(blocks)),
-        Block::List { items, .. } => {
+        Block::List { ordered, items, .. } => {
+            // A bullet marks where each item starts; an ordered list's
+            // numbers are the page's styling, not its words, and stay out.
+            let marker = if *ordered { "" } else { "- " };
             let lines = items.iter().map(|item| {
                 let text = plain_text(&item.blocks);
-                text.split('\n')
-                    .filter(|l| !l.trim().is_empty())
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                let mut lines = text.split('\n').filter(|l| !l.trim().is_empty());
+                let Some(first) = lines.next() else {
+                    return String::new();
+                };
+                let mut out = format!("{marker}{first}");
+                for line in lines {
+                    out.push_str("\n  ");
+                    out.push_str(line);
+                }
+                out
             });
             push_lines(out, lines);
         }
@@ -151,7 +162,31 @@ mod tests {
             },
             Block::Table(vec![vec![cell("x"), cell("y")], vec![cell("z")]]),
         ];
-        assert_eq!(plain_text(&body), "a\nb\n\nx\ty\nz");
+        assert_eq!(plain_text(&body), "- a\n- b\n\nx\ty\nz");
+    }
+
+    #[test]
+    fn bullets_mark_unordered_items_and_nested_lines_are_indented() {
+        let item = |blocks: Vec<Block>| ListItem::new(blocks);
+        let list = |ordered: bool, items: Vec<ListItem>| Block::List {
+            ordered,
+            start: None,
+            items,
+        };
+        let inner = list(false, vec![item(vec![p("x")]), item(vec![p("y")])]);
+        let body = vec![list(
+            false,
+            vec![item(vec![p("a"), inner]), item(vec![p("b")])],
+        )];
+        assert_eq!(plain_text(&body), "- a\n  - x\n  - y\n- b");
+        let steps = vec![list(true, vec![item(vec![p("one")]), item(vec![p("two")])])];
+        assert_eq!(
+            plain_text(&steps),
+            "one\ntwo",
+            "numbers are not words of the page"
+        );
+        let empty = vec![list(false, vec![item(vec![]), item(vec![p("b")])])];
+        assert_eq!(plain_text(&empty), "- b", "no bullet without an item");
     }
 
     #[test]
