@@ -814,7 +814,18 @@ fn labelled_lines(
     mut want_date: bool,
     mut want_author: bool,
 ) {
-    const DATE_LABELS: [&str; 3] = ["posted on", "published", "date:"];
+    const DATE_LABELS: [&str; 10] = [
+        "posted on",
+        "published",
+        "date:",
+        "publié",
+        "veröffentlicht",
+        "publicado",
+        "pubblicato",
+        "gepubliceerd",
+        "opublikowano",
+        "datum:",
+    ];
     const AUTHOR_LABELS: [&str; 3] = ["written by", "article by", "author:"];
     // A closing line names the author the same way: "This post was written
     // by Jane Doe, …" reads as "written by Jane Doe, …".
@@ -960,16 +971,33 @@ const BYLINE_LABELS: &[&str] = &[
     "author(s)",
     "contributor",
     "contributors",
+    // Other languages': "Von Jana Müller", "Par Jeanne Dupont", "Autor:".
+    "von",
+    "par",
+    "por",
+    "door",
+    "di",
+    "от",
+    "autor",
+    "autorin",
+    "auteur",
+    "autore",
+    "автор",
 ];
+
+/// Label words after which a name follows a space ("By Jane Doe", "Von
+/// Jana Müller"), where other labels need a colon ("Author: Jane Doe").
+const BY_WORDS: &[&str] = &["by", "von", "par", "por", "door", "di", "от"];
 
 /// Reads a byline: "By Jane Doe", or a "By"/"Author" label before the name.
 fn byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
     let lower = text.to_lowercase();
     let rest = |l: &&str| lower.strip_prefix(*l);
     // "By Jane Doe" and "Author: Jane Doe", not "Authors of the report".
-    let inline = BYLINE_LABELS.iter().any(|l| {
-        rest(l).is_some_and(|r| r.starts_with(": ") || l.ends_with("by") && r.starts_with(' '))
-    });
+    let by_word = |l: &str| l.rsplit(' ').next().is_some_and(|w| BY_WORDS.contains(&w));
+    let inline = BYLINE_LABELS
+        .iter()
+        .any(|l| rest(l).is_some_and(|r| r.starts_with(": ") || by_word(l) && r.starts_with(' ')));
     let alone = || {
         BYLINE_LABELS
             .iter()
@@ -1001,6 +1029,14 @@ fn visible_date(text: &str, f: &mut Found) {
         "modified",
         "last modified",
         "edited",
+        "aktualisiert",
+        "mis à jour",
+        "actualizado",
+        "atualizado",
+        "aggiornato",
+        "bijgewerkt",
+        "zaktualizowano",
+        "обновлено",
     ]
     .iter()
     .any(|p| lower.starts_with(p))
@@ -1586,6 +1622,45 @@ mod tests {
             a.authors,
             ["Jane Doe"],
             "a name split across inline elements"
+        );
+    }
+
+    #[test]
+    fn bylines_and_date_labels_in_other_languages() {
+        let undated = Url::parse("https://example.com/blog/story").ok();
+        let meta = |html: &str| {
+            let doc = Document::parse(html);
+            collect(&doc, undated.as_ref(), NodeId::ROOT).article
+        };
+        let day = |a: &Article| a.published.as_ref().map(|t| t.date().to_string());
+        for (byline, name) in [
+            ("Von Jana Müller", "Jana Müller"),
+            ("Par Jeanne Dupont", "Jeanne Dupont"),
+            ("Por Juana Pérez", "Juana Pérez"),
+            ("Door Jan de Vries", "Jan de Vries"),
+            ("Autor: Jan Kowalski", "Jan Kowalski"),
+        ] {
+            let a = meta(&format!("<h1>Story</h1><p>{byline}</p><p>Words.</p>"));
+            assert_eq!(a.authors, [name], "{byline}");
+        }
+        for line in ["Par ailleurs, la ville a décidé", "Por ejemplo, la ciudad"] {
+            let a = meta(&format!("<h1>Story</h1><p>{line}</p>"));
+            assert!(a.authors.is_empty(), "{line}: {:?}", a.authors);
+        }
+        let filler = "<p>Some words of the article.</p>".repeat(80);
+        let a = meta(&format!(
+            "<h1>Story</h1>{filler}<p>Veröffentlicht am 27. November 2020</p>"
+        ));
+        assert_eq!(
+            day(&a).as_deref(),
+            Some("2020-11-27"),
+            "a far labelled date"
+        );
+        let a = meta("<h1>Story</h1><p>Mis à jour le 3 décembre 2020</p>");
+        assert_eq!(
+            a.modified.as_ref().map(|t| t.date().to_string()).as_deref(),
+            Some("2020-12-03"),
+            "an update is the modified date"
         );
     }
 
