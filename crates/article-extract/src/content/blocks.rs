@@ -532,8 +532,15 @@ impl Builder<'_, '_> {
         let Some(title) = self.cx.title else {
             return true;
         };
-        let text = self.cx.doc.clean_text(id);
-        let norm = |s: &str| s.to_lowercase();
+        let text = self.cx.doc.text(id);
+        // Without spaces: the title puts one where a line break or a
+        // block splits the headline, the headline's own text may not.
+        let norm = |s: &str| {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        };
         let (t, h) = (norm(title), norm(&text));
         t == h || t.contains(&h) || h.contains(&t)
     }

@@ -317,11 +317,30 @@ fn heading_text(doc: &Document, id: NodeId) -> String {
                 }
                 out.push_str(t);
             }
-            NodeData::Element(el) if matches!(&**el.tag(), "br" | "div" | "p") => out.push(' '),
+            NodeData::Element(el)
+                if matches!(&**el.tag(), "br" | "div" | "p") || is_drawn_as_block(el) =>
+            {
+                out.push(' ')
+            }
             _ => {}
         }
     }
     collapse_whitespace(&out)
+}
+
+/// Whether an inline element is styled to stand on a line of its own: the
+/// utility class `block` (`md:block` too) or an inline `display: block`,
+/// as a headline's second line often is.
+fn is_drawn_as_block(el: &Element) -> bool {
+    let class = el.attr("class").unwrap_or("");
+    let style = el.attr("style").unwrap_or("");
+    class
+        .split_ascii_whitespace()
+        .any(|c| c == "block" || c.ends_with(":block"))
+        || style
+            .split(';')
+            .filter_map(|d| d.split_once(':'))
+            .any(|(k, v)| k.trim().eq_ignore_ascii_case("display") && v.trim() == "block")
 }
 
 /// Bytes of a heading read before it is taken as too long to be one.
@@ -1909,6 +1928,23 @@ mod tests {
              <body><h1>WEEKEND<br>CODING AGENT</h1></body>",
         );
         assert_eq!(a.title.as_deref(), Some("WEEKEND CODING AGENT"));
+        for second in [
+            "<span class='block text-sm'>Top Note-taking Tools</span>",
+            "<span class='hidden md:block'>Top Note-taking Tools</span>",
+            "<span style='font-size: 80%; display: block'>Top Note-taking Tools</span>",
+        ] {
+            let a = meta(&format!(
+                "<head><title>Notion Alternatives | Labs</title></head>\
+                 <body><h1>Best Notion Alternatives{second}</h1></body>"
+            ));
+            let title = a.title.unwrap_or_default();
+            assert_eq!(
+                title, "Best Notion Alternatives Top Note-taking Tools",
+                "{second}"
+            );
+        }
+        let a = meta("<body><h1>Super<span class='blockquote'>man</span> returns</h1></body>");
+        assert_eq!(a.title.as_deref(), Some("Superman returns"), "not a block");
     }
 
     #[test]
