@@ -976,9 +976,9 @@ const VISIBLE_AFTER: usize = 60;
 const MAX_LINE_CHARS: usize = 120;
 
 /// Labels that say a name follows: in the same text run ("By Jane Doe",
-/// "Author: Jane Doe") or on their own before it.
+/// "Author: Jane Doe") or on their own before it; with
+/// [`names::BY_WORDS`] and [`names::AUTHOR_WORDS`], other languages' too.
 const BYLINE_LABELS: &[&str] = &[
-    "by",
     "written by",
     "posted by",
     "submitted by",
@@ -990,38 +990,29 @@ const BYLINE_LABELS: &[&str] = &[
     "author(s)",
     "contributor",
     "contributors",
-    // Other languages': "Von Jana Müller", "Par Jeanne Dupont", "Autor:".
-    "von",
-    "par",
-    "por",
-    "door",
-    "di",
-    "от",
-    "autor",
-    "autorin",
-    "auteur",
-    "autore",
-    "автор",
 ];
-
-/// Label words after which a name follows a space ("By Jane Doe", "Von
-/// Jana Müller"), where other labels need a colon ("Author: Jane Doe").
-const BY_WORDS: &[&str] = &["by", "von", "par", "por", "door", "di", "от"];
 
 /// Reads a byline: "By Jane Doe", or a "By"/"Author" label before the name.
 fn byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
     let lower = text.to_lowercase();
     let rest = |l: &&str| lower.strip_prefix(*l);
     // "By Jane Doe" and "Author: Jane Doe", not "Authors of the report".
-    let by_word = |l: &str| l.rsplit(' ').next().is_some_and(|w| BY_WORDS.contains(&w));
-    let inline = BYLINE_LABELS
-        .iter()
-        .any(|l| rest(l).is_some_and(|r| r.starts_with(": ") || by_word(l) && r.starts_with(' ')));
-    let alone = || {
+    // A label ending in "by" ("Written by") takes a name after a space,
+    // others after a colon.
+    let by_word = |l: &str| {
+        l.rsplit(' ')
+            .next()
+            .is_some_and(|w| names::BY_WORDS.contains(&w))
+    };
+    let labels = || {
         BYLINE_LABELS
             .iter()
-            .any(|l| rest(l).is_some_and(|r| r.is_empty() || r == ":"))
+            .chain(names::BY_WORDS)
+            .chain(names::AUTHOR_WORDS)
     };
+    let inline = labels()
+        .any(|l| rest(l).is_some_and(|r| r.starts_with(": ") || by_word(l) && r.starts_with(' ')));
+    let alone = || labels().any(|l| rest(l).is_some_and(|r| r.is_empty() || r == ":"));
     if inline {
         f.authors.add(Origin::VisibleText, text);
     } else if alone()

@@ -18,22 +18,22 @@ const PREFIXES: &[&str] = &[
     "reported by",
     "text by",
     "by:",
-    "by",
     "author:",
     "authors:",
     "author",
-    "autorin",
-    "autor",
-    "auteur",
-    "autore",
-    "von",
-    "par",
-    "por",
-    "door",
-    "di",
-    "от",
-    "автор:",
 ];
+
+/// Words after which a name follows a space: "By Jane Doe", "Von Jana
+/// Müller", "Par Jeanne Dupont".
+pub(crate) const BY_WORDS: &[&str] = &["by", "von", "par", "por", "door", "di", "от"];
+
+/// Other languages' words for "author", before a colon or on their own.
+pub(crate) const AUTHOR_WORDS: &[&str] = &["autorin", "autor", "auteur", "autore", "автор"];
+
+/// Every word or phrase that opens a byline, longest forms first.
+fn prefixes() -> impl Iterator<Item = &'static str> {
+    PREFIXES.iter().chain(AUTHOR_WORDS).chain(BY_WORDS).copied()
+}
 
 /// Words that make a byline part a role, not a name.
 const ROLES: &[&str] = &[
@@ -252,7 +252,7 @@ fn is_team(s: &str) -> bool {
         && first.is_some_and(|w| capitalized(w))
         && !words[1..words.len() - 1].iter().any(|w| {
             let w = w.to_lowercase();
-            ROLES.contains(&w.as_str()) || PREFIXES.contains(&w.as_str())
+            ROLES.contains(&w.as_str()) || prefixes().any(|p| p == w)
         })
 }
 
@@ -299,7 +299,7 @@ fn groups(raw: &str) -> Vec<Vec<&str>> {
 
 fn strip_prefix(s: &str) -> &str {
     let lower = s.to_lowercase();
-    for p in PREFIXES {
+    for p in prefixes() {
         if let Some(rest) = lower.strip_prefix(p)
             && (p.ends_with(':') || rest.starts_with(' ') || rest.starts_with(':'))
         {
@@ -325,7 +325,7 @@ fn is_name(s: &str) -> bool {
     if !capitalized(words[0]) || !capitalized(words[words.len() - 1]) {
         return false;
     }
-    if PREFIXES.iter().any(|p| lower == p.trim_end_matches(':')) {
+    if prefixes().any(|p| lower == p.trim_end_matches(':')) {
         return false;
     }
     // "Reviewed by Jane Doe": a label left in front of the name.
