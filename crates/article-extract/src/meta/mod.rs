@@ -1635,14 +1635,20 @@ mod tests {
         );
     }
 
+    /// [`meta`] at an address with no date in it.
+    fn undated(html: &str) -> Article {
+        let doc = Document::parse(html);
+        let url = Url::parse("https://example.com/blog/story").ok();
+        collect(&doc, url.as_ref(), NodeId::ROOT).article
+    }
+
+    /// The day of the publication date.
+    fn day(a: &Article) -> Option<String> {
+        a.published.as_ref().map(|t| t.date().to_string())
+    }
+
     #[test]
     fn bylines_and_date_labels_in_other_languages() {
-        let undated = Url::parse("https://example.com/blog/story").ok();
-        let meta = |html: &str| {
-            let doc = Document::parse(html);
-            collect(&doc, undated.as_ref(), NodeId::ROOT).article
-        };
-        let day = |a: &Article| a.published.as_ref().map(|t| t.date().to_string());
         for (byline, name) in [
             ("Von Jana Müller", "Jana Müller"),
             ("Par Jeanne Dupont", "Jeanne Dupont"),
@@ -1650,15 +1656,15 @@ mod tests {
             ("Door Jan de Vries", "Jan de Vries"),
             ("Autor: Jan Kowalski", "Jan Kowalski"),
         ] {
-            let a = meta(&format!("<h1>Story</h1><p>{byline}</p><p>Words.</p>"));
+            let a = undated(&format!("<h1>Story</h1><p>{byline}</p><p>Words.</p>"));
             assert_eq!(a.authors, [name], "{byline}");
         }
         for line in ["Par ailleurs, la ville a décidé", "Por ejemplo, la ciudad"] {
-            let a = meta(&format!("<h1>Story</h1><p>{line}</p>"));
+            let a = undated(&format!("<h1>Story</h1><p>{line}</p>"));
             assert!(a.authors.is_empty(), "{line}: {:?}", a.authors);
         }
         let filler = "<p>Some words of the article.</p>".repeat(80);
-        let a = meta(&format!(
+        let a = undated(&format!(
             "<h1>Story</h1>{filler}<p>Veröffentlicht am 27. November 2020</p>"
         ));
         assert_eq!(
@@ -1666,7 +1672,7 @@ mod tests {
             Some("2020-11-27"),
             "a far labelled date"
         );
-        let a = meta("<h1>Story</h1><p>Mis à jour le 3 décembre 2020</p>");
+        let a = undated("<h1>Story</h1><p>Mis à jour le 3 décembre 2020</p>");
         assert_eq!(
             a.modified.as_ref().map(|t| t.date().to_string()).as_deref(),
             Some("2020-12-03"),
@@ -1677,27 +1683,21 @@ mod tests {
     #[test]
     fn a_date_far_from_the_headline_is_read_beside_its_label_or_byline() {
         let filler = "<p>Some words of the article.</p>".repeat(80);
-        let undated = Url::parse("https://example.com/blog/story").ok();
-        let meta = |html: &str| {
-            let doc = Document::parse(html);
-            collect(&doc, undated.as_ref(), NodeId::ROOT).article
-        };
-        let day = |a: &Article| a.published.as_ref().map(|t| t.date().to_string());
-        let a = meta(&format!(
+        let a = undated(&format!(
             "<h1>Story</h1>{filler}<div><p>Published</p><p>Feb 2, 2023</p></div>"
         ));
         assert_eq!(day(&a).as_deref(), Some("2023-02-02"), "a label on its own");
-        let a = meta(&format!(
+        let a = undated(&format!(
             "<h1>Story</h1>{filler}<div><p>Written by <a href='/a/jd'>Jane Doe</a></p>\
              <p>April 8, 2024</p></div>"
         ));
         assert_eq!(day(&a).as_deref(), Some("2024-04-08"), "beside a byline");
         assert_eq!(a.authors, ["Jane Doe"]);
-        let a = meta(&format!(
+        let a = undated(&format!(
             "<h1>Story</h1>{filler}<p>Written by Jane Doe</p>{filler}<p>April 8, 2024</p>"
         ));
         assert_eq!(day(&a), None, "a date far from the byline is not its date");
-        let a = meta(&format!(
+        let a = undated(&format!(
             "<h1>Story</h1><p>March 3, 2021</p>{filler}<p>Published</p><p>Feb 2, 2023</p>"
         ));
         assert_eq!(
