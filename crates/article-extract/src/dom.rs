@@ -751,4 +751,31 @@ mod tests {
         }
         assert_eq!(seen, ["html", "head", "body", "div", "span"]);
     }
+
+    #[test]
+    fn following_walks_the_rest_of_the_document() {
+        let doc = Document::parse("<div><p><b>a</b>b</p><i>c</i></div><span>d</span>");
+        let find = |tag: &str| {
+            doc.descendants(NodeId::ROOT)
+                .find(|&n| doc.tag(n).is_some_and(|t| &**t == tag))
+                .unwrap()
+        };
+        let texts = |from: NodeId| -> Vec<String> {
+            doc.following(from)
+                .filter(|&n| matches!(doc.node(n).data, NodeData::Text(_)))
+                .map(|n| doc.text(n))
+                .collect()
+        };
+        assert_eq!(
+            texts(find("b")),
+            ["b", "c", "d"],
+            "past the subtree, up and on"
+        );
+        assert_eq!(texts(find("p")), ["c", "d"]);
+        assert!(
+            texts(find("span")).is_empty(),
+            "nothing after the last node"
+        );
+        assert!(texts(NodeId::ROOT).is_empty(), "nothing after the document");
+    }
 }

@@ -40,7 +40,10 @@ pub struct Record {
     pub tags: Vec<String>,
     /// Lead image URL.
     pub image: Option<Url>,
-    /// Body as plain text: blocks separated by a blank line.
+    /// Body as plain text: blocks separated by a blank line, list items and
+    /// table rows on lines of their own (an unordered list's items after a
+    /// "- " bullet, an item's later lines indented by two spaces, table
+    /// cells separated by a tab).
     pub text: String,
     /// Number of words in `text`.
     pub word_count: usize,

@@ -7,7 +7,8 @@ use crate::{Block, Inline};
 /// Blocks are separated by one blank line; headings stand alone; list items
 /// and table rows each take one line (table cells are separated by a tab),
 /// an unordered list's items after a bullet ("- "), and the lines of an
-/// item after its first indented under it.
+/// item after its first indented under it. Blank lines inside an item are
+/// dropped, so an item's second paragraph reads like a nested line.
 /// Figures are left out: their captions describe pictures, not the story,
 /// and stay in the block tree for Markdown. Runs of spaces collapse to one.
 pub fn plain_text(blocks: &[Block]) -> String {
@@ -187,6 +188,19 @@ mod tests {
         );
         let empty = vec![list(false, vec![item(vec![]), item(vec![p("b")])])];
         assert_eq!(plain_text(&empty), "- b", "no bullet without an item");
+        // An item that opens with a list shows both bullets; code keeps its
+        // indentation under the item's.
+        let nested_first = vec![list(
+            false,
+            vec![item(vec![list(false, vec![item(vec![p("x")])])])],
+        )];
+        assert_eq!(plain_text(&nested_first), "- - x");
+        let code = Block::Preformatted {
+            text: "fn x() {\n    y\n}\n".into(),
+            language: None,
+        };
+        let with_code = vec![list(false, vec![item(vec![p("Run:"), code])])];
+        assert_eq!(plain_text(&with_code), "- Run:\n  fn x() {\n      y\n  }");
     }
 
     #[test]

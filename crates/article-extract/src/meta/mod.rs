@@ -801,8 +801,8 @@ fn visible_text(doc: &Document, f: &mut Found, content: NodeId) {
     }
 }
 
-/// Whether a text run, whitespace collapsed, is a line of some words and
-/// at most [`MAX_LINE_CHARS`] characters.
+/// Whether a text run, whitespace collapsed, is a line with some visible
+/// character (not only controls) and at most [`MAX_LINE_CHARS`] characters.
 fn is_short_line(raw: &str) -> bool {
     let has_words = || {
         raw.split_whitespace()
@@ -823,9 +823,11 @@ fn line_above(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
 }
 
 /// Reads the first date that says what it is ("Posted on April 13, 2023",
-/// "Published: 2 Feb 2023") and the first byline that does ("Written by
-/// Jane Doe") anywhere on the page outside furniture, for pages that put
-/// them far from the headline.
+/// "Published: 2 Feb 2023", or a "Published" label before the date) and the
+/// first byline that does ("Written by Jane Doe") anywhere on the page
+/// outside furniture, for pages that put them far from the headline; the
+/// first such byline's date beside it ("Written by Jane Doe · April 8,
+/// 2024") counts as a labelled date.
 fn labelled_lines(
     doc: &Document,
     f: &mut Found,
@@ -861,6 +863,8 @@ fn labelled_lines(
     // resort, read only when no label gives a name.
     let mut want_class = want_author;
     let mut box_checks = MAX_LABELLED_LINES;
+    // Only the first byline's date: later bylines head other stories' cards.
+    let mut byline_dates = true;
     let mut walk = doc.descendants(NodeId::ROOT);
     while let Some(id) = walk.next() {
         let raw = match &doc.node(id).data {
@@ -879,9 +883,7 @@ fn labelled_lines(
             .map_or(raw, |p| &raw[p.len()..]);
         let labelled_author = starts(byline_text, &AUTHOR_LABELS);
         let author = want_author && labelled_author;
-        // A byline far from the headline has its date beside it:
-        // "Written by Jane Doe · April 8, 2024".
-        let byline_date = want_date && labelled_author;
+        let byline_date = want_date && byline_dates && labelled_author;
         if !date && !author && !byline_date {
             if want_class && looks_like_name(raw) && in_author_box(doc, id, 5) {
                 // Hostile pages repeat names in boxes too.
@@ -917,8 +919,11 @@ fn labelled_lines(
         if date {
             if date::parse_text(&text).is_some() {
                 visible_date(&text, f);
-            } else if let Some(next) = lines_after(doc, id).next() {
-                // A label on its own ("Published") before the date.
+            } else if is_bare_label(&text, &DATE_LABELS)
+                && let Some(next) = lines_after(doc, id, furniture, 1).pop()
+            {
+                // A label on its own ("Published", "Published on") before
+                // the date.
                 visible_date(&next, f);
             }
             want_date = f.published.0.is_empty();
@@ -931,7 +936,14 @@ fn labelled_lines(
                 .all(|(_, raw)| names::clean_byline(raw).is_empty());
         }
         if byline_date && f.published.0.is_empty() {
-            for line in lines_after(doc, id).take(BYLINE_DATE_LINES) {
+            byline_dates = false;
+            let found = |f: &Found| !f.published.0.is_empty() || !f.updated_lines.is_empty();
+            // In the byline's own line, or in the few after it.
+            visible_date(&text, f);
+            for line in lines_after(doc, id, furniture, BYLINE_DATE_LINES) {
+                if found(f) {
+                    break;
+                }
                 visible_date(&line, f);
             }
             want_date = f.published.0.is_empty();
@@ -948,24 +960,52 @@ const MAX_LABELLED_LINES: usize = 50;
 /// How many text runs after a labelled byline are read for its date.
 const BYLINE_DATE_LINES: usize = 6;
 
-/// The short text runs after `id` and its descendants, in document order,
-/// whitespace collapsed: the lines a label or a byline is followed by.
-fn lines_after(doc: &Document, id: NodeId) -> impl Iterator<Item = String> + '_ {
-    doc.following(id)
-        // Near lines only: a label's value is never far behind it.
-        .take(64)
-        .filter_map(|n| match &doc.node(n).data {
-            NodeData::Text(t) if t.len() <= 2 * MAX_LINE_CHARS => {
-                let in_code = doc
-                    .node(n)
-                    .parent
-                    .and_then(|p| doc.tag(p))
-                    .is_some_and(|t| matches!(&**t, "script" | "style" | "noscript"));
-                Some(collapse_whitespace(t)).filter(|t| !t.is_empty() && !in_code)
-            }
-            _ => None,
-        })
-        .filter(|t| t.chars().count() <= MAX_LINE_CHARS)
+/// Whether `text` is one of `labels` and nothing more, but a colon or a
+/// word that leads to a date ("Published on", "Veröffentlicht am").
+fn is_bare_label(text: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|l| {
+        text.get(..l.len())
+            .filter(|head| head.eq_ignore_ascii_case(l))
+            .and_then(|_| text.get(l.len()..))
+            .is_some_and(|rest| {
+                let rest = rest.trim_matches(|c: char| c == ':' || c.is_whitespace());
+                rest.is_empty() || matches!(rest, "on" | "am" | "le" | "el" | "em" | "il" | "op")
+            })
+    })
+}
+
+/// Up to `max` short text runs after `id` and its descendants, in document
+/// order, whitespace collapsed: the lines a label or a byline is followed
+/// by. A run of prose, furniture (comments, an aside) or a distance of 64
+/// nodes ends them.
+fn lines_after(doc: &Document, id: NodeId, furniture: &mut Furniture, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for n in doc.following(id).take(64) {
+        let NodeData::Text(t) = &doc.node(n).data else {
+            continue;
+        };
+        let in_code = || {
+            doc.node(n)
+                .parent
+                .and_then(|p| doc.tag(p))
+                .is_some_and(|t| matches!(&**t, "script" | "style" | "noscript"))
+        };
+        if t.trim().is_empty() || in_code() {
+            continue;
+        }
+        if t.len() > 4 * MAX_LINE_CHARS || furniture.contains(doc, n) {
+            break;
+        }
+        let line = collapse_whitespace(t);
+        if line.chars().count() > MAX_LINE_CHARS {
+            break;
+        }
+        lines.push(line);
+        if lines.len() == max {
+            break;
+        }
+    }
+    lines
 }
 
 /// How many text runs before and after the headline are read for a date,
@@ -1683,26 +1723,97 @@ mod tests {
     #[test]
     fn a_date_far_from_the_headline_is_read_beside_its_label_or_byline() {
         let filler = "<p>Some words of the article.</p>".repeat(80);
+        let at_end = |tail: &str| undated(&format!("<h1>Story</h1>{filler}{tail}"));
+        for (tail, want, what) in [
+            (
+                "<div><p>Published</p><p>Jun 3, 2019</p></div>",
+                "2019-06-03",
+                "a label on its own",
+            ),
+            (
+                "<p>Published on</p><p><time>Jun 3, 2019</time></p>",
+                "2019-06-03",
+                "a label and its word",
+            ),
+            (
+                "<div><p>Written by <a href='/a/jd'>Jane Doe</a></p><p>May 14, 2019</p></div>",
+                "2019-05-14",
+                "beside a byline",
+            ),
+            (
+                "<p>Written by Jane Doe · May 14, 2019</p>",
+                "2019-05-14",
+                "in the byline's own line",
+            ),
+            (
+                "<p>Written by</p><p>Jane Doe</p><p>Editor</p><p>Edited by:</p>\
+                 <p>John Roe</p><p>Staff</p><p>May 14, 2019</p><p>Jan 1, 2018</p>",
+                "2019-05-14",
+                "six lines after the byline",
+            ),
+        ] {
+            assert_eq!(day(&at_end(tail)).as_deref(), Some(want), "{what}");
+        }
+        for (tail, what) in [
+            (
+                "<p>Written by Jane Doe</p><div class='comments'><p>Bob says:</p>\
+                 <p>March 5, 2018 at 3:12 pm</p></div>",
+                "a comment's date",
+            ),
+            (
+                "<p>Written by Jane Doe</p><aside><p>Related</p><p>March 3, 2018</p></aside>",
+                "an aside's date",
+            ),
+            (
+                "<p>Published</p><nav><p>Archive: March 3, 2018</p></nav>",
+                "a menu's date",
+            ),
+            (
+                "<p>Published by Example Press</p><p>Reprinted May 4, 2018</p>",
+                "a label that says more than a date follows",
+            ),
+            (
+                "<p>Written by Jane Doe</p><p>The festival first opened in town many years ago, \
+                 and it has grown every year since then, with more stalls and more music.</p>\
+                 <p>March 3, 2018</p>",
+                "a date past the prose after the byline",
+            ),
+            (
+                "<p>Written by</p><p>Jane Doe</p><p>Editor</p><p>Edited by:</p>\
+                 <p>John Roe</p><p>Staff</p><p>Desk</p><p>May 14, 2019</p>",
+                "seven lines after the byline",
+            ),
+            (
+                "<p>Written by Jane Doe</p><script>var d = 'May 14, 2019';</script>",
+                "a script's date",
+            ),
+            (
+                &format!("<p>Written by Jane Doe</p>{filler}<p>April 8, 2018</p>"),
+                "a date far from the byline",
+            ),
+        ] {
+            assert_eq!(day(&at_end(tail)), None, "{what}");
+        }
+        // The first byline's date only: later ones head cards of other stories.
+        let a = at_end(
+            "<div><p>Written by:</p><p>Emily Stone</p><p>Updated Feb 11, 2019</p></div>\
+             <div class='card'><p>Written by</p><p>Other Person</p><p>Jan 1, 2018</p></div>",
+        );
+        assert_eq!(
+            day(&a).as_deref(),
+            Some("2019-02-11"),
+            "the update, for want of more"
+        );
+        assert_eq!(
+            a.modified.as_ref().map(|t| t.date().to_string()).as_deref(),
+            Some("2019-02-11")
+        );
         let a = undated(&format!(
-            "<h1>Story</h1>{filler}<div><p>Published</p><p>Feb 2, 2023</p></div>"
-        ));
-        assert_eq!(day(&a).as_deref(), Some("2023-02-02"), "a label on its own");
-        let a = undated(&format!(
-            "<h1>Story</h1>{filler}<div><p>Written by <a href='/a/jd'>Jane Doe</a></p>\
-             <p>April 8, 2024</p></div>"
-        ));
-        assert_eq!(day(&a).as_deref(), Some("2024-04-08"), "beside a byline");
-        assert_eq!(a.authors, ["Jane Doe"]);
-        let a = undated(&format!(
-            "<h1>Story</h1>{filler}<p>Written by Jane Doe</p>{filler}<p>April 8, 2024</p>"
-        ));
-        assert_eq!(day(&a), None, "a date far from the byline is not its date");
-        let a = undated(&format!(
-            "<h1>Story</h1><p>March 3, 2021</p>{filler}<p>Published</p><p>Feb 2, 2023</p>"
+            "<h1>Story</h1><p>March 3, 2017</p>{filler}<p>Published</p><p>Jun 3, 2019</p>"
         ));
         assert_eq!(
             day(&a).as_deref(),
-            Some("2021-03-03"),
+            Some("2017-03-03"),
             "the date by the headline comes first"
         );
     }
