@@ -1034,34 +1034,46 @@ const BYLINE_LABELS: &[&str] = &[
 
 /// Reads a byline: "By Jane Doe", or a "By"/"Author" label before the name.
 fn byline(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
-    let lower = text.to_lowercase();
-    let rest = |l: &&str| lower.strip_prefix(*l);
-    // "By Jane Doe" and "Author: Jane Doe", not "Authors of the report".
+    // Labels are short: the head of the line is all they are read from.
+    let head: String = text
+        .chars()
+        .take(LABEL_HEAD_CHARS)
+        .flat_map(char::to_lowercase)
+        .collect();
     // A label ending in "by" ("Written by") takes a name after a space,
-    // others after a colon.
+    // others after a colon: "By Jane Doe" and "Author: Jane Doe", not
+    // "Authors of the report".
     let by_word = |l: &str| {
         l.rsplit(' ')
             .next()
             .is_some_and(|w| names::BY_WORDS.contains(&w))
     };
-    let labels = || {
-        BYLINE_LABELS
-            .iter()
-            .chain(names::BY_WORDS)
-            .chain(names::AUTHOR_WORDS)
-    };
-    let inline = labels()
-        .any(|l| rest(l).is_some_and(|r| r.starts_with(": ") || by_word(l) && r.starts_with(' ')));
-    let alone = || labels().any(|l| rest(l).is_some_and(|r| r.is_empty() || r == ":"));
+    let (mut inline, mut alone) = (false, false);
+    let labels = BYLINE_LABELS
+        .iter()
+        .chain(names::BY_WORDS)
+        .chain(names::AUTHOR_WORDS);
+    for l in labels {
+        let Some(rest) = head.strip_prefix(l) else {
+            continue;
+        };
+        if rest.starts_with(": ") || by_word(l) && rest.starts_with(' ') {
+            inline = true;
+            break;
+        }
+        alone |= rest.is_empty() || rest == ":";
+    }
     if inline {
         f.authors.add(Origin::VisibleText, text);
-    } else if alone()
-        && let Some(next) = next_text(doc, id)
-    {
+    } else if alone && let Some(next) = next_text(doc, id) {
         // Kept with its label, which declares what the name is.
         f.authors.add(Origin::VisibleText, &format!("By {next}"));
     }
 }
+
+/// Characters at the start of a line that a byline label is read from:
+/// more than the longest label and the space or colon after it.
+const LABEL_HEAD_CHARS: usize = 16;
 
 /// Files a visible date line as published; one that says it is an update
 /// ("Updated May 27, 2025") is kept apart, as the modified date and, when
