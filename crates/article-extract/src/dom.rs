@@ -97,6 +97,20 @@ impl Element {
             .map(|a| &*a.value)
     }
 
+    /// Whether the `style` attribute holds one of `declarations`, written
+    /// lower case without spaces (`display:none`), whatever its spacing
+    /// and case.
+    pub fn style_declares(&self, declarations: &[&str]) -> bool {
+        self.attr("style").is_some_and(|s| {
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            declarations.iter().any(|d| s.contains(d))
+        })
+    }
+
     /// The `type` of an `input`, trimmed: `text` when it has none.
     pub fn input_type(&self) -> &str {
         self.attr("type").map_or("text", str::trim)

@@ -139,14 +139,7 @@ pub(crate) fn is_hidden(el: &Element) -> bool {
     {
         return true;
     }
-    el.attr("style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    })
+    el.style_declares(&["display:none", "visibility:hidden"])
 }
 
 /// What the class and id of an element suggest.

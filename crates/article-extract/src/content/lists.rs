@@ -289,6 +289,15 @@ mod tests {
         ListItem::new(vec![p(s)])
     }
 
+    /// A list that starts at one.
+    fn list(ordered: bool, items: Vec<ListItem>) -> Block {
+        Block::List {
+            ordered,
+            start: None,
+            items,
+        }
+    }
+
     #[test]
     fn numbered_paragraphs_become_an_ordered_list() {
         let mut blocks = vec![
@@ -302,14 +311,13 @@ mod tests {
             blocks,
             vec![
                 p("Intro."),
-                Block::List {
-                    ordered: true,
-                    start: None,
-                    items: vec![
+                list(
+                    true,
+                    vec![
                         item("Safety: keep water clean."),
                         item("Efficiency: use less.")
-                    ],
-                },
+                    ]
+                ),
                 p("After."),
             ]
         );
@@ -370,11 +378,7 @@ mod tests {
             blocks,
             vec![
                 p("You want:"),
-                Block::List {
-                    ordered: false,
-                    start: None,
-                    items: vec![item("a flat blade"), item("a Phillips")],
-                },
+                list(false, vec![item("a flat blade"), item("a Phillips")]),
             ]
         );
         // A numbered line over its description stays as it is.
@@ -398,17 +402,12 @@ mod tests {
         lift(&mut blocks);
         assert_eq!(
             blocks,
-            vec![Block::List {
-                ordered: false,
-                start: None,
-                items: vec![task("Pack", false), task("Book", true), task("Pay", true)],
-            }]
+            vec![list(
+                false,
+                vec![task("Pack", false), task("Book", true), task("Pay", true)]
+            )]
         );
-        let mut blocks = vec![Block::List {
-            ordered: true,
-            start: None,
-            items: vec![item("☑ Done"), item("Plain")],
-        }];
+        let mut blocks = vec![list(true, vec![item("☑ Done"), item("Plain")])];
         lift(&mut blocks);
         let Block::List { items, .. } = &blocks[0] else {
             panic!("{blocks:?}");

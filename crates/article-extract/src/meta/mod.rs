@@ -332,15 +332,11 @@ fn heading_text(doc: &Document, id: NodeId) -> String {
 /// utility class `block` (`md:block` too) or an inline `display: block`,
 /// as a headline's second line often is.
 fn is_drawn_as_block(el: &Element) -> bool {
-    let class = el.attr("class").unwrap_or("");
-    let style = el.attr("style").unwrap_or("");
-    class
-        .split_ascii_whitespace()
-        .any(|c| c == "block" || c.ends_with(":block"))
-        || style
-            .split(';')
-            .filter_map(|d| d.split_once(':'))
-            .any(|(k, v)| k.trim().eq_ignore_ascii_case("display") && v.trim() == "block")
+    el.attr("class").is_some_and(|class| {
+        class
+            .split_ascii_whitespace()
+            .any(|c| c == "block" || c.ends_with(":block"))
+    }) || el.style_declares(&["display:block"])
 }
 
 /// Bytes of a heading read before it is taken as too long to be one.
@@ -853,12 +849,6 @@ fn labelled_lines(
     const CLOSING: [&str; 3] = ["this post was ", "this article was ", "this story was "];
     // Enough for any page's real labels; hostile pages repeat them.
     let mut budget = MAX_LABELLED_LINES;
-    let starts = |raw: &str, labels: &[&str]| {
-        labels.iter().any(|p| {
-            raw.get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
-        })
-    };
     // An author box anywhere ("About the author: Jane Doe") is the last
     // resort, read only when no label gives a name.
     let mut want_class = want_author;
@@ -876,12 +866,9 @@ fn labelled_lines(
             _ => continue,
         };
         // Most text runs are not labelled: look before copying any.
-        let date = want_date && starts(raw, &DATE_LABELS);
-        let byline_text = CLOSING
-            .iter()
-            .find(|&&p| starts(raw, &[p]))
-            .map_or(raw, |p| &raw[p.len()..]);
-        let labelled_author = starts(byline_text, &AUTHOR_LABELS);
+        let date = want_date && after_label(raw, &DATE_LABELS).is_some();
+        let byline_text = after_label(raw, &CLOSING).unwrap_or(raw);
+        let labelled_author = after_label(byline_text, &AUTHOR_LABELS).is_some();
         let author = want_author && labelled_author;
         let byline_date = want_date && byline_dates && labelled_author;
         if !date && !author && !byline_date {
@@ -917,9 +904,8 @@ fn labelled_lines(
             continue;
         }
         if date {
-            if date::parse_text(&text).is_some() {
-                visible_date(&text, f);
-            } else if is_bare_label(&text, &DATE_LABELS)
+            if !visible_date(&text, f)
+                && after_label(&text, &DATE_LABELS).is_some_and(leads_to_value)
                 && let Some(next) = lines_after(doc, id, furniture, 1).pop()
             {
                 // A label on its own ("Published", "Published on") before
@@ -960,18 +946,22 @@ const MAX_LABELLED_LINES: usize = 50;
 /// How many text runs after a labelled byline are read for its date.
 const BYLINE_DATE_LINES: usize = 6;
 
-/// Whether `text` is one of `labels` and nothing more, but a colon or a
-/// word that leads to a date ("Published on", "Veröffentlicht am").
-fn is_bare_label(text: &str, labels: &[&str]) -> bool {
-    labels.iter().any(|l| {
+/// The rest of `text` after the first of `labels` it starts with, in any
+/// ASCII case.
+fn after_label<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
+    labels.iter().find_map(|l| {
         text.get(..l.len())
             .filter(|head| head.eq_ignore_ascii_case(l))
             .and_then(|_| text.get(l.len()..))
-            .is_some_and(|rest| {
-                let rest = rest.trim_matches(|c: char| c == ':' || c.is_whitespace());
-                rest.is_empty() || matches!(rest, "on" | "am" | "le" | "el" | "em" | "il" | "op")
-            })
     })
+}
+
+/// Whether what follows a label says its value comes next: nothing, a
+/// colon, or a word that leads to a date ("Published on", "Veröffentlicht
+/// am").
+fn leads_to_value(rest: &str) -> bool {
+    let rest = rest.trim_matches(|c: char| c == ':' || c.is_whitespace());
+    rest.is_empty() || matches!(rest, "on" | "am" | "le" | "el" | "em" | "il" | "op")
 }
 
 /// Up to `max` short text runs after `id` and its descendants, in document
@@ -980,19 +970,7 @@ fn is_bare_label(text: &str, labels: &[&str]) -> bool {
 /// nodes ends them.
 fn lines_after(doc: &Document, id: NodeId, furniture: &mut Furniture, max: usize) -> Vec<String> {
     let mut lines = Vec::new();
-    for n in doc.following(id).take(64) {
-        let NodeData::Text(t) = &doc.node(n).data else {
-            continue;
-        };
-        let in_code = || {
-            doc.node(n)
-                .parent
-                .and_then(|p| doc.tag(p))
-                .is_some_and(|t| matches!(&**t, "script" | "style" | "noscript"))
-        };
-        if t.trim().is_empty() || in_code() {
-            continue;
-        }
+    for (n, t) in text_runs_after(doc, id) {
         if t.len() > 4 * MAX_LINE_CHARS || furniture.contains(doc, n) {
             break;
         }
@@ -1007,6 +985,26 @@ fn lines_after(doc: &Document, id: NodeId, furniture: &mut Furniture, max: usize
     }
     lines
 }
+
+/// The non-blank text runs after `id` and its descendants, in document
+/// order, outside scripts and styles, among the [`NEAR_NODES`] nodes after
+/// it: where a label's value stands.
+fn text_runs_after(doc: &Document, id: NodeId) -> impl Iterator<Item = (NodeId, &str)> {
+    doc.following(id).take(NEAR_NODES).filter_map(move |n| {
+        let NodeData::Text(t) = &doc.node(n).data else {
+            return None;
+        };
+        let in_code = doc
+            .node(n)
+            .parent
+            .and_then(|p| doc.element(p))
+            .is_some_and(|e| matches!(&**e.tag(), "script" | "style" | "noscript"));
+        (!t.trim().is_empty() && !in_code).then_some((n, &**t))
+    })
+}
+
+/// How many nodes after a label are searched for its value.
+const NEAR_NODES: usize = 63;
 
 /// How many text runs before and after the headline are read for a date,
 /// a byline or a category.
@@ -1077,10 +1075,11 @@ const LABEL_HEAD_CHARS: usize = 16;
 
 /// Files a visible date line as published; one that says it is an update
 /// ("Updated May 27, 2025") is kept apart, as the modified date and, when
-/// no other date is found (not even in the URL), the published one.
-fn visible_date(text: &str, f: &mut Found) {
+/// no other date is found (not even in the URL), the published one. Says
+/// whether the line held a date.
+fn visible_date(text: &str, f: &mut Found) -> bool {
     if date::parse_text(text).is_none() {
-        return;
+        return false;
     }
     let lower = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -1107,6 +1106,7 @@ fn visible_date(text: &str, f: &mut Found) {
     } else {
         f.published.add(Origin::VisibleText, text);
     }
+    true
 }
 
 /// Reads one short text run after the headline.
@@ -1137,48 +1137,29 @@ fn visible_line(doc: &Document, id: NodeId, text: &str, f: &mut Found) {
 /// (`<span>By</span> <a>Jane Doe</a>`) or wrapped on its own
 /// (`<p>Written by</p><p>Jane Doe</p>`).
 fn next_text(doc: &Document, id: NodeId) -> Option<String> {
-    let mut cur = id;
-    let mut budget = 64;
-    loop {
-        // Up to the nearest ancestor that has a next sibling: the label's
-        // own wrappers hold only the label.
-        while doc.node(cur).next.is_none() {
-            cur = doc.node(cur).parent?;
-        }
-        cur = doc.node(cur).next?;
-        for n in doc.descendants(cur) {
-            budget -= 1;
-            if budget == 0 {
-                return None;
-            }
-            let NodeData::Text(t) = &doc.node(n).data else {
-                continue;
-            };
-            let parent = doc.node(n).parent.and_then(|p| doc.element(p));
-            if t.trim().is_empty()
-                || parent.is_some_and(|e| matches!(&**e.tag(), "script" | "style" | "noscript"))
-            {
-                continue;
-            }
-            // A name split across inline elements (`<a><span>Jane</span>
-            // <span>Doe</span></a>`) is read whole.
-            let mut name = collapse_whitespace(t);
-            let mut top = n;
-            for _ in 0..4 {
-                let Some(p) = doc.node(top).parent.filter(|_| top != cur) else {
-                    break;
-                };
-                let inline = doc.tag(p).is_some_and(|t| {
-                    matches!(&**t, "a" | "span" | "strong" | "b" | "em" | "i" | "font")
-                });
-                match doc.short_text(p, MAX_NAME_BYTES).filter(|_| inline) {
-                    Some(whole) => (name, top) = (whole, p),
-                    None => break,
-                }
-            }
-            return Some(name);
+    let (n, t) = text_runs_after(doc, id).next()?;
+    // A name split across inline elements (`<a><span>Jane</span>
+    // <span>Doe</span></a>`) is read whole, up to the element that holds
+    // the label too.
+    let mut name = collapse_whitespace(t);
+    let mut top = n;
+    for _ in 0..4 {
+        let Some(p) = doc
+            .node(top)
+            .parent
+            .filter(|&p| !doc.ancestors(id).any(|a| a == p))
+        else {
+            break;
+        };
+        let inline = doc
+            .tag(p)
+            .is_some_and(|t| matches!(&**t, "a" | "span" | "strong" | "b" | "em" | "i" | "font"));
+        match doc.short_text(p, MAX_NAME_BYTES).filter(|_| inline) {
+            Some(whole) => (name, top) = (whole, p),
+            None => break,
         }
     }
+    Some(name)
 }
 
 /// Longest inline run read whole as the name after a label.
@@ -1699,6 +1680,11 @@ mod tests {
         a.published.as_ref().map(|t| t.date().to_string())
     }
 
+    /// The day of the update.
+    fn modified_day(a: &Article) -> Option<String> {
+        a.modified.as_ref().map(|t| t.date().to_string())
+    }
+
     #[test]
     fn bylines_and_date_labels_in_other_languages() {
         for (byline, name) in [
@@ -1726,7 +1712,7 @@ mod tests {
         );
         let a = undated("<h1>Story</h1><p>Mis à jour le 3 décembre 2020</p>");
         assert_eq!(
-            a.modified.as_ref().map(|t| t.date().to_string()).as_deref(),
+            modified_day(&a).as_deref(),
             Some("2020-12-03"),
             "an update is the modified date"
         );
@@ -1816,10 +1802,7 @@ mod tests {
             Some("2019-02-11"),
             "the update, for want of more"
         );
-        assert_eq!(
-            a.modified.as_ref().map(|t| t.date().to_string()).as_deref(),
-            Some("2019-02-11")
-        );
+        assert_eq!(modified_day(&a).as_deref(), Some("2019-02-11"));
         let a = undated(&format!(
             "<h1>Story</h1><p>March 3, 2017</p>{filler}<p>Published</p><p>Jun 3, 2019</p>"
         ));
